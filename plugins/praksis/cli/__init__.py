@@ -1,0 +1,27 @@
+"""The ``praksis`` command. It only wires: the work is in praksis.core, .site and .export."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from . import check, site
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="praksis", message="praksis %(version)s")
+def praksis() -> None:
+    """Praksisbeskrivelser, Lovende praksis og implementering: tjek, byg site og udgaver."""
+
+
+praksis.add_command(check.check)
+praksis.add_command(site.build)
+
+
+def main() -> None:
+    try:
+        praksis(prog_name="praksis")
+    except KeyboardInterrupt:
+        click.echo("Afbrudt. Intet halvfærdigt output er lagt på plads.", err=True)
+        sys.exit(130)

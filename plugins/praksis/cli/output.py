@@ -1,0 +1,43 @@
+"""Printing problems and routing MkDocs' log to the terminal in the same plain form."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+import click
+
+from ..core import Problem, summarize
+
+
+def echo_problems(problems: Iterable[Problem], files: int) -> None:
+    problems = list(problems)
+    for problem in problems:
+        click.echo(problem.format(), err=True)
+    click.echo(summarize(problems, files), err=True)
+
+
+class _PlainHandler(logging.Handler):
+    """Our own messages as they are (they already say file and line); MkDocs' prefixed."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if not record.name.startswith("mkdocs.plugins.praksis"):
+            level = {"WARNING": "advarsel", "ERROR": "fejl"}.get(record.levelname, "info")
+            message = f"mkdocs {level}: {message}"
+        click.echo(message, err=True)
+
+
+def route_mkdocs_log(verbose: bool = False) -> None:
+    logger = logging.getLogger("mkdocs")
+    if not any(isinstance(h, _PlainHandler) for h in logger.handlers):
+        logger.addHandler(_PlainHandler())
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    logger.propagate = False
+
+
+class PraksisError(click.ClickException):
+    """A failure reported to the user in Danish, exit code 1, no traceback."""
+
+    def show(self, file=None) -> None:  # noqa: ANN001 (click's signature)
+        click.echo(f"Fejl: {self.format_message()}", err=True)

@@ -1,0 +1,31 @@
+"""``praksis build``: check, then build the site."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from .output import PraksisError, route_mkdocs_log
+
+
+@click.command()
+@click.option("--config", "config_file", default="mkdocs.yml", show_default=True,
+              type=click.Path(path_type=Path), help="MkDocs' indstillingsfil.")
+@click.option("--site-dir", type=click.Path(path_type=Path),
+              help="Hvor sitet skrives (standard: site_dir i mkdocs.yml, build/site).")
+@click.option("--strict", is_flag=True, help="Advarsler stopper bygningen.")
+@click.option("-v", "--verbose", is_flag=True, help="Vis MkDocs' egne meddelelser.")
+def build(config_file: Path, site_dir: Path | None, strict: bool, verbose: bool) -> None:
+    """Tjek indholdet og byg sitet. Det gamle site erstattes kun, hvis alt lykkes."""
+    # Imported here so `praksis check` starts without loading MkDocs.
+    from ..site.build import SiteBuildError, build_site
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    route_mkdocs_log(verbose)
+    try:
+        target = build_site(config_file, site_dir, strict)
+    except SiteBuildError as exc:
+        raise PraksisError(str(exc)) from None
+    click.echo(f"Sitet er bygget i {target}.", err=True)

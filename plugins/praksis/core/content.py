@@ -1,0 +1,248 @@
+"""Loading a content folder: discover files, check each, then check across documents.
+
+The result is a ``ContentSet``: every document that passed, every problem found (in all
+files, not just the first), and look-ups the site and export adapters use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+
+from . import frontmatter
+from .documents import DocumentType, document_types
+from .fields import INVALID, Checker, Key, check_document, key_text
+from .markdown import headings
+from .model import Source
+from .problems import Problem, Severity, did_you_mean
+
+MARKDOWN_SUFFIXES = (".md",)
+DATA_SUFFIXES = (".yml", ".yaml")
+# Far above any real document (the longest sample is ~10 KB) and small enough that a stray
+# export or log file pasted into content/ is refused before it is parsed.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What checking one file gave: the document (or None) and its own problems."""
+
+    document: Any | None
+    problems: tuple[Problem, ...]
+
+
+@dataclass
+class DocumentCache:
+    """Checked files keyed by path and content digest, so a rebuild re-checks only edits."""
+
+    entries: dict[str, tuple[str, FileResult]] = field(default_factory=dict)
+
+    def get(self, path: str, digest: str) -> FileResult | None:
+        hit = self.entries.get(path)
+        return hit[1] if hit and hit[0] == digest else None
+
+    def put(self, path: str, digest: str, result: FileResult) -> None:
+        self.entries[path] = (digest, result)
+
+
+@dataclass(frozen=True)
+class ContentSet:
+    root: Path
+    documents: tuple[Any, ...]
+    problems: tuple[Problem, ...]
+    files: int
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.is_error)
+
+    def of_type(self, cls: type[T]) -> list[T]:
+        return [d for d in self.documents if isinstance(d, cls)]
+
+    def get(self, cls: type[T], doc_id: str) -> T | None:
+        return next((d for d in self.of_type(cls) if d.source.doc_id == doc_id), None)
+
+    def by_path(self, path: str) -> Any | None:
+        return next((d for d in self.documents if d.source.path == path), None)
+
+
+def discover(root: Path) -> Iterator[Path]:
+    """Content files below ``root`` in a stable order; hidden and '_' folders are skipped."""
+    suffixes = MARKDOWN_SUFFIXES + DATA_SUFFIXES
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        for name in sorted(files):
+            if name.endswith(suffixes) and not name.startswith("."):
+                yield Path(folder) / name
+
+
+def load_content(root: Path, cache: DocumentCache | None = None,
+                 display_root: Path | None = None) -> ContentSet:
+    """Check every file below ``root`` and then every reference between documents.
+
+    ``display_root`` is what paths in messages are relative to (default: the current
+    folder when ``root`` is below it), so messages read ``content/praksis/x.md:7``.
+    """
+    root = root.resolve()
+    if not root.is_dir():
+        problem = Problem(str(root), 1, "indhold", "mappen findes ikke. Angiv mappen med "
+                                                   "indholdet, fx 'content'.")
+        return ContentSet(root, (), (problem,), 0)
+    shown = _display_base(root, display_root)
+    documents: list[Any] = []
+    problems: list[Problem] = []
+    count = 0
+    for path in discover(root):
+        count += 1
+        rel = path.relative_to(root).as_posix()
+        result = check_file(root, path, rel, _display(path, shown), cache)
+        problems.extend(result.problems)
+        if result.document is not None:
+            documents.append(result.document)
+    problems.extend(_check_across(documents, root, shown))
+    problems.sort(key=Problem.sort_key)
+    return ContentSet(root, tuple(documents), tuple(problems), count)
+
+
+def _display_base(root: Path, display_root: Path | None) -> Path:
+    base = (display_root or Path.cwd()).resolve()
+    return base if root.is_relative_to(base) else root.parent
+
+
+def _display(path: Path, base: Path) -> str:
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def check_file(root: Path, path: Path, rel: str, shown: str,
+               cache: DocumentCache | None = None) -> FileResult:
+    """Read and check one file on its own (cross-document checks come later)."""
+    try:
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            return _fail(shown, "filen er et link, der peger uden for indholdsmappen. Kopiér "
+                                "filen ind i mappen i stedet for at linke til den.")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return _fail(shown, f"filen er for stor ({size / 1024 / 1024:.1f} MB; højst "
+                                f"{MAX_FILE_BYTES // 1024 // 1024} MB). Del den op i flere "
+                                "dokumenter, eller flyt bilag ud af indholdsmappen.")
+        data = path.read_bytes()
+    except OSError as exc:
+        return _fail(shown, f"filen kan ikke læses ({exc.strerror}).")
+    digest = hashlib.sha256(data).hexdigest()
+    if cache is not None and (hit := cache.get(shown, digest)) is not None:
+        return hit
+    result = _check_bytes(data, rel, shown, digest, markdown=path.suffix in MARKDOWN_SUFFIXES)
+    if cache is not None:
+        cache.put(shown, digest, result)
+    return result
+
+
+def _fail(shown: str, message: str) -> FileResult:
+    return FileResult(None, (Problem(shown, 1, "fil", message),))
+
+
+def _check_bytes(data: bytes, rel: str, shown: str, digest: str, markdown: bool) -> FileResult:
+    try:
+        text = frontmatter.decode(shown, data)
+        split = frontmatter.split_markdown if markdown else frontmatter.whole_yaml
+        source_file = split(shown, text)
+        node = frontmatter.compose(source_file)
+    except frontmatter.SourceProblem as exc:
+        return FileResult(None, (exc.problem,))
+    ck = Checker(shown, source_file.front_matter_line)
+    doc_type = _document_type(node, ck, markdown)
+    if doc_type is None:
+        return FileResult(None, tuple(ck.problems))
+    values = check_document(node, doc_type.schema, ck, doc_type.rules)
+    if doc_type.markdown:
+        _check_body(source_file, ck)
+    if values is INVALID:
+        return FileResult(None, tuple(ck.problems))
+    doc_id = Path(rel).stem
+    source = Source(path=rel, doc_id=doc_id, body=source_file.body,
+                    body_line=source_file.body_line, digest=digest, key_lines=dict(ck.lines))
+    return FileResult(doc_type.build(values, source), tuple(ck.problems))
+
+
+def _document_type(node: yaml.Node, ck: Checker, markdown: bool) -> DocumentType | None:
+    types = document_types()
+    if not isinstance(node, yaml.MappingNode):
+        ck.error((), "front matter skal være nøgler med værdier ('nøgle: værdi'), "
+                     "startende med 'type: ...'.", ck.line(node))
+        return None
+    type_node = next((v for k, v in node.value if getattr(k, "value", None) == "type"), None)
+    kinds = [t.name for t in types.values() if t.markdown == markdown]
+    if type_node is None:
+        ck.error(("type",), "nøglen 'type' mangler. Den fortæller, hvilken slags dokument filen "
+                            f"er. Tilladte værdier her: {', '.join(kinds)}.", ck.line(node))
+        return None
+    name = str(type_node.value) if isinstance(type_node, yaml.ScalarNode) else ""
+    doc_type = types.get(name)
+    line = ck.line(type_node)
+    if doc_type is None:
+        ck.error(("type",), f"ukendt dokumenttype '{name}'.{did_you_mean(name, kinds)} "
+                            f"Tilladte værdier her: {', '.join(kinds)}.", line)
+        return None
+    if doc_type.markdown != markdown:
+        wanted = ".md" if doc_type.markdown else ".yml"
+        ck.error(("type",), f"en {doc_type.label} skal ligge i en {wanted}-fil. Omdøb filen "
+                            f"til {wanted}.", line)
+        return None
+    return doc_type
+
+
+def _check_body(source_file: frontmatter.SourceFile, ck: Checker) -> None:
+    for heading in headings(source_file.body, source_file.body_line):
+        if heading.level == 1:
+            ck.warn(("brødtekst",), f"overskriften '# {heading.text}' er en hovedoverskrift. "
+                                    "Titlen kommer fra 'title' i front matter: brug '## ' til "
+                                    "afsnit i teksten.", heading.line)
+
+
+def _check_across(documents: Iterable[Any], root: Path, shown_base: Path) -> list[Problem]:
+    """Checks that need more than one document: unique ids, then each type's references."""
+    problems: list[Problem] = []
+    types = document_types()
+    by_model = {doc_type.model: doc_type for doc_type in types.values()}
+    by_class: dict[type, list[Any]] = {}
+    for doc in documents:
+        if by_model[type(doc)].unique_ids:
+            by_class.setdefault(type(doc), []).append(doc)
+    content = ContentSet(root, tuple(documents), (), 0)
+    for docs in by_class.values():
+        seen: dict[str, Any] = {}
+        for doc in docs:
+            first = seen.setdefault(doc.source.doc_id, doc)
+            if first is not doc:
+                problems.append(Problem(
+                    _display(root / doc.source.path, shown_base), 1, "id",
+                    f"id'et '{doc.source.doc_id}' (filnavnet) bruges også af "
+                    f"{first.source.path}. Omdøb en af filerne, så id'erne er entydige."))
+    for doc in documents:
+        doc_type = by_model[type(doc)]
+        if doc_type.cross_check is None:
+            continue
+        shown = _display(root / doc.source.path, shown_base)
+
+        def report(key: Key, message: str, severity: Severity = Severity.ERROR,
+                   _doc: Any = doc, _shown: str = shown) -> None:
+            problems.append(Problem(_shown, _doc.source.line_of(key), key_text(key), message,
+                                    severity))
+
+        doc_type.cross_check(doc, content, report)
+    return problems

@@ -1,0 +1,56 @@
+"""The registry of document types, keyed by the ``type:`` front-matter field.
+
+Each type declares its schema (one source for validation, reference page, JSON Schema and
+scaffold), how a checked mapping becomes a typed document, and its cross-document checks.
+Later document types register here the same way; nothing else dispatches on type names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .fields import Key, Record, Rule
+from .model import Source
+from .problems import Severity
+
+if TYPE_CHECKING:
+    from .content import ContentSet
+
+Report = Callable[[Key, str, Severity], None]
+CrossCheck = Callable[[Any, "ContentSet", Report], None]
+
+
+@dataclass(frozen=True)
+class DocumentType:
+    name: str
+    label: str                   # Danish, singular: "praksisbeskrivelse"
+    description: str             # Danish, one paragraph for the reference page
+    markdown: bool               # a Markdown page (True) or a YAML data file (False)
+    model: type                  # the frozen dataclass its documents are
+    schema: Record
+    build: Callable[[dict[str, Any], Source], Any]
+    rules: Sequence[Rule] = ()
+    cross_check: CrossCheck | None = None
+    # Documents other documents refer to by id need unique ids; free pages (index.md) do not.
+    unique_ids: bool = True
+    example_path: str = ""
+    body_sections: Sequence[str] = field(default_factory=tuple)
+
+
+_REGISTRY: dict[str, DocumentType] = {}
+
+
+def register(doc_type: DocumentType) -> DocumentType:
+    if doc_type.name in _REGISTRY:
+        raise ValueError(f"document type {doc_type.name!r} registered twice")
+    _REGISTRY[doc_type.name] = doc_type
+    return doc_type
+
+
+def document_types() -> Mapping[str, DocumentType]:
+    """All registered types, importing the modules that define them on first use."""
+    if not _REGISTRY:
+        from . import types  # noqa: F401  (registers the built-in types)
+    return _REGISTRY

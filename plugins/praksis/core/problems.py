@@ -1,0 +1,69 @@
+"""Problems found in content, and the one exception type that carries them.
+
+Every message an editor sees is Danish and names the file, the line and the key, in the
+form ``path:line: key: message`` so editors and CI logs can jump to the place.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(Enum):
+    ERROR = "fejl"
+    WARNING = "advarsel"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with one place in one file."""
+
+    path: str
+    line: int
+    key: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def format(self) -> str:
+        prefix = "" if self.is_error else "advarsel: "
+        return f"{self.path}:{self.line}: {self.key}: {prefix}{self.message}"
+
+    def sort_key(self) -> tuple[str, int, str]:
+        return (self.path, self.line, self.key)
+
+
+class ContentError(Exception):
+    """Raised when content cannot be used; carries every problem found, not just the first."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = tuple(problems)
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+
+def summarize(problems: Iterable[Problem], files: int) -> str:
+    """A Danish one-line summary such as '2 fejl og 1 advarsel i 7 filer.'"""
+    problems = list(problems)
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    file_word = "fil" if files == 1 else "filer"
+    warning_word = "advarsel" if warnings == 1 else "advarsler"
+    if not problems:
+        return f"Ingen fejl i {files} {file_word}."
+    return f"{errors} fejl og {warnings} {warning_word} i {files} {file_word}."
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' Mente du 'x'?' when a close choice exists, else ''."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" Mente du '{matches[0]}'?" if matches else ""
+
+
+def quote_list(values: Iterable[str]) -> str:
+    return ", ".join(f"'{v}'" for v in values)

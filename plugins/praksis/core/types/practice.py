@@ -1,0 +1,108 @@
+"""``type: practice``: a practice description (praksisbeskrivelse)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..documents import DocumentType, Report, register
+from ..fields import Checker, Choice, Date, Field, Integer, ListOf, Record, Text
+from ..model import Approval, ApprovalState, Practice, Source
+from ..problems import Severity
+from .common import tags_field, title_field, type_field
+
+APPROVAL = Record(fields={
+    "state": Field(Choice(values=tuple(s.value for s in ApprovalState)),
+                   help="Godkendelsesstatus: kladde, til-godkendelse eller godkendt."),
+    "approved_by": Field(Text(single_line=True), required=False,
+                         help="Hvem der godkendte (rolle og navn). Kræves, når state er godkendt."),
+    "approved_on": Field(Date(), required=False,
+                         help="Hvornår beskrivelsen blev godkendt. Kræves, når state er godkendt."),
+})
+
+SCHEMA = Record(fields={
+    "type": type_field("practice"),
+    "title": title_field(),
+    "summary": Field(Text(), help="Et kort resumé på 1-3 sætninger: hvad praksis er, og for hvem."),
+    "unit": Field(Text(single_line=True),
+                  help="Organisation eller enhed, der bruger praksis, fx 'Børne- og "
+                       "familieafdelingen, LØFT kommune'."),
+    "owner": Field(Text(single_line=True),
+                   help="Metodeansvarlig: den person (rolle og navn), der ejer beskrivelsen."),
+    "target_group": Field(Text(), help="Målgruppen: hvem praksis er rettet mod."),
+    "support_needs": Field(Text(), required=False,
+                           help="Målgruppens støttebehov, som praksis skal imødekomme."),
+    "goals": Field(ListOf(item=Text(), min_items=1),
+                   help="Målene med praksis, et mål pr. linje."),
+    "activities": Field(ListOf(item=Text(), min_items=1),
+                        help="Hvad praksis består i: aktiviteter og handlinger, en pr. linje."),
+    "organisation": Field(Text(), help="Hvordan praksis er organiseret: roller, møder, rytme."),
+    "staff_background": Field(Text(),
+                              help="Den faglige baggrund og uddannelse, medarbejderne skal have."),
+    "methods": Field(ListOf(item=Text(single_line=True)), required=False, default=(),
+                     help="Metoder og teorier, praksis bygger på, fx [Signs of Safety]."),
+    "approval": Field(APPROVAL, help="Godkendelse: state, og ved godkendelse approved_by og "
+                                     "approved_on."),
+    "version": Field(Text(single_line=True),
+                     help="Beskrivelsens versionsnummer, fx \"2.1\" (i anførselstegn)."),
+    "last_reviewed": Field(Date(), help="Dato for seneste gennemgang (ÅÅÅÅ-MM-DD)."),
+    "review_interval_months": Field(Integer(minimum=1, maximum=60), required=False, default=12,
+                                    help="Hvor mange måneder der må gå mellem to gennemgange "
+                                         "(standard 12)."),
+    "tags": tags_field(),
+})
+
+
+def _approval_complete(values: dict[str, Any], ck: Checker) -> None:
+    approval = values["approval"]
+    if approval["state"] == ApprovalState.APPROVED.value:
+        for key in ("approved_by", "approved_on"):
+            if approval[key] is None:
+                ck.error(("approval", key),
+                         f"en godkendt beskrivelse skal have '{key}'. Tilføj den under "
+                         "'approval:', eller sæt state til 'til-godkendelse'.")
+    else:
+        for key in ("approved_by", "approved_on"):
+            if approval[key] is not None:
+                ck.warn(("approval", key),
+                        f"'{key}' er udfyldt, men state er '{approval['state']}'. Sæt state til "
+                        "'godkendt', eller fjern nøglen.")
+
+
+def _review_after_approval(values: dict[str, Any], ck: Checker) -> None:
+    approved_on = values["approval"]["approved_on"]
+    if approved_on is not None and values["last_reviewed"] < approved_on:
+        ck.warn(("last_reviewed",), "seneste gennemgang ligger før godkendelsen. En godkendelse "
+                                    "er også en gennemgang: sæt last_reviewed til "
+                                    f"{approved_on.isoformat()} eller senere.")
+
+
+def build(values: dict[str, Any], source: Source) -> Practice:
+    approval = values["approval"]
+    return Practice(
+        source=source, title=values["title"], summary=values["summary"], unit=values["unit"],
+        owner=values["owner"], target_group=values["target_group"],
+        support_needs=values["support_needs"], goals=values["goals"],
+        activities=values["activities"], organisation=values["organisation"],
+        staff_background=values["staff_background"], methods=values["methods"],
+        approval=Approval(ApprovalState(approval["state"]), approval["approved_by"],
+                          approval["approved_on"]),
+        version=values["version"], last_reviewed=values["last_reviewed"],
+        review_interval_months=values["review_interval_months"], tags=values["tags"],
+    )
+
+
+def cross_check(practice: Practice, content: Any, report: Report) -> None:
+    if not practice.source.body.strip():
+        report((), "beskrivelsen har ingen brødtekst. Skriv, hvordan praksis udføres, under "
+                   "front matter.", Severity.WARNING)
+
+
+PRACTICE = register(DocumentType(
+    name="practice", label="praksisbeskrivelse",
+    description="En praksisbeskrivelse: hvad en faglig praksis er, for hvem, med hvilke mål og "
+                "aktiviteter, hvem der ejer den, og om den er godkendt. Brødteksten beskriver "
+                "praksis i detaljer.",
+    markdown=True, model=Practice, schema=SCHEMA, build=build,
+    rules=(_approval_complete, _review_after_approval), cross_check=cross_check,
+    example_path="praksis/samarbejde-om-sikkerhed.md",
+))

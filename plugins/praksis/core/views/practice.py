@@ -1,0 +1,63 @@
+"""The metadata block at the top of every practice page."""
+
+from __future__ import annotations
+
+from ..danish import format_date
+from ..fragments import badge, block, text
+from ..model import Approval, ApprovalState, Practice
+from ..pages import PageContext, PageFragment, renders
+
+_APPROVAL_CLASS = {ApprovalState.DRAFT: "kladde", ApprovalState.IN_REVIEW: "til-godkendelse",
+                   ApprovalState.APPROVED: "godkendt"}
+
+
+def approval_badge(approval: Approval) -> str:
+    return badge(approval.state.label, _APPROVAL_CLASS[approval.state])
+
+
+def metadata_rows(practice: Practice, ctx: PageContext) -> list[tuple[str, str]]:
+    """(label, Markdown value) pairs; the print edition uses the same rows."""
+    approval = practice.approval
+    approved = approval_badge(approval)
+    if approval.is_approved:
+        approved += f" af {text(approval.approved_by)}, {format_date(approval.approved_on)}"
+    next_review = format_date(practice.next_review)
+    if practice.review_overdue(ctx.today):
+        next_review += " " + badge("Gennemgang overskredet", "forfalden")
+    return [
+        ("Enhed", text(practice.unit)),
+        ("Metodeansvarlig", text(practice.owner)),
+        ("Godkendelse", approved),
+        ("Version", text(practice.version)),
+        ("Senest gennemgået", format_date(practice.last_reviewed)),
+        ("Næste gennemgang", next_review),
+    ]
+
+
+def metadata_block(practice: Practice, ctx: PageContext) -> str:
+    rows = "\n".join(f"{label}\n:   {value}\n" for label, value in metadata_rows(practice, ctx))
+    summary = f"{text(practice.summary)}\n\n"
+    return block("praksis-meta", summary + rows)
+
+
+def _listing(title: str, items: tuple[str, ...]) -> str:
+    return f"**{title}**\n\n" + "\n".join(f"- {text(item)}" for item in items) + "\n"
+
+
+def key_facts(practice: Practice) -> str:
+    """Target group, goals, activities, organisation and staff: the facts from front matter."""
+    parts = [f"**Målgruppe**\n\n{text(practice.target_group)}\n"]
+    if practice.support_needs:
+        parts.append(f"**Støttebehov**\n\n{text(practice.support_needs)}\n")
+    parts.append(_listing("Mål", practice.goals))
+    parts.append(_listing("Aktiviteter", practice.activities))
+    parts.append(f"**Organisering**\n\n{text(practice.organisation)}\n")
+    parts.append(f"**Medarbejdernes faglige baggrund**\n\n{text(practice.staff_background)}\n")
+    if practice.methods:
+        parts.append("**Bygger på** " + ", ".join(text(m) for m in practice.methods) + "\n")
+    return block("praksis-facts", "\n".join(parts))
+
+
+@renders(Practice)
+def practice_page(practice: Practice, ctx: PageContext) -> PageFragment:
+    return PageFragment(before=metadata_block(practice, ctx) + "\n" + key_facts(practice))

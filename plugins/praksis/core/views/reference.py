@@ -1,0 +1,46 @@
+"""The generated reference page: every key of every document type, from the schemas."""
+
+from __future__ import annotations
+
+from ..documents import document_types
+from ..fields import Choice, Field, ListOf, Record
+from ..fragments import table, text
+from ..pages import PageContext, generates
+
+REFERENCE_PATH = "reference/noegler.md"
+
+
+def _kind(spec_field: Field) -> str:
+    spec = spec_field.spec
+    if isinstance(spec, Choice):
+        return "en af: " + ", ".join(f"`{v}`" for v in spec.values)
+    if isinstance(spec, ListOf):
+        return f"liste af {text(spec.item.label)}"
+    return text(spec.label)
+
+
+def _rows(record: Record, prefix: str = "") -> list[list[str]]:
+    rows = []
+    for name, spec_field in record.fields.items():
+        rows.append([f"`{prefix}{name}`", "ja" if spec_field.required else "nej",
+                     _kind(spec_field), text(spec_field.help)])
+        if isinstance(spec_field.spec, Record):
+            rows.extend(_rows(spec_field.spec, prefix=f"{prefix}{name}."))
+    return rows
+
+
+def reference_markdown() -> str:
+    parts = ["---\ntype: page\ntitle: Nøgler i front matter\n---\n",
+             "Denne side er genereret ud fra de samme regler, som `praksis check` bruger. "
+             "Nøglerne skrives i front matter øverst i filen mellem to linjer med `---` "
+             "(datafiler er ren YAML).\n"]
+    for doc_type in document_types().values():
+        parts.append(f"## {doc_type.label.capitalize()} (`type: {doc_type.name}`)\n")
+        parts.append(doc_type.description + "\n")
+        parts.append(table(["Nøgle", "Krævet", "Værdi", "Betydning"], _rows(doc_type.schema)))
+    return "\n".join(parts)
+
+
+@generates
+def reference_page(ctx: PageContext) -> dict[str, str]:
+    return {REFERENCE_PATH: reference_markdown()}
