@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from . import check, site
+from . import check, new, site
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -17,6 +17,7 @@ def praksis() -> None:
 
 praksis.add_command(check.check)
 praksis.add_command(site.build)
+praksis.add_command(new.new)
 
 
 def main() -> None:

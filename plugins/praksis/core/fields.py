@@ -157,6 +157,10 @@ def _scalar(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode)
 
 
+def _is_null(node: yaml.Node) -> bool:
+    return _scalar(node) and node.tag == _NULL
+
+
 @dataclass(frozen=True)
 class Text(Spec):
     """A string. Numbers are read as the text the editor typed ('2.10' stays '2.10')."""
@@ -444,6 +448,8 @@ class Record(Spec):
             if not ck.enter(value_node, child):
                 failed = True
                 continue
+            if not spec_field.required and _is_null(value_node):
+                continue  # 'key: null' or 'key:' on an optional key means "not given"
             value = spec_field.spec.check(value_node, child, ck)
             failed |= value is INVALID
             values[name] = value

@@ -48,6 +48,9 @@ _YAML_MESSAGES_DA = (
      "en tekst i dobbelte anførselstegn har en ukendt '\\'-kode. Brug enkelte anførselstegn"),
     ("while parsing a flow",
      "en { } eller [ ] bliver ikke lukket rigtigt"),
+    ("block sequence entries are not allowed",
+     "et listepunkt ('- ') står på samme linje som nøglen. Skriv punkterne på hver sin linje "
+     "under nøglen"),
     ("found a tab character",
      "der er et tabulatortegn. Brug mellemrum til indrykning i YAML"),
 )

@@ -8,6 +8,7 @@ from ..documents import DocumentType, Report, register
 from ..fields import Checker, Choice, Date, Field, Integer, ListOf, Record, Text
 from ..model import Approval, ApprovalState, Practice, Source
 from ..problems import Severity
+from ..scaffold import markdown_document, scaffold_yaml
 from .common import tags_field, title_field, type_field
 
 APPROVAL = Record(fields={
@@ -95,6 +96,34 @@ def cross_check(practice: Practice, content: Any, report: Report) -> None:
     if not practice.source.body.strip():
         report((), "beskrivelsen har ingen brødtekst. Skriv, hvordan praksis udføres, under "
                    "front matter.", Severity.WARNING)
+
+
+def scaffold(doc_id: str, today: str) -> str:
+    """A new practice description that passes ``praksis check`` (with warnings to fill in)."""
+    examples = {
+        "type": "practice",
+        "title": '"Ny praksisbeskrivelse"',
+        "summary": '"Skriv et kort resumé: hvad praksis er, og for hvem."',
+        "unit": '"Skriv organisation eller enhed"',
+        "owner": '"Skriv rolle og navn på den metodeansvarlige"',
+        "target_group": '"Beskriv målgruppen."',
+        "support_needs": '"Beskriv målgruppens støttebehov."',
+        "goals": '- "Skriv det første mål."',
+        "activities": '- "Skriv den første aktivitet."',
+        "organisation": '"Beskriv roller, møder og rytme."',
+        "staff_background": '"Beskriv den faglige baggrund, medarbejderne skal have."',
+        "methods": "[]",
+        "approval.state": "kladde",
+        "approval.approved_by": "null",
+        "approval.approved_on": "null",
+        "version": '"0.1"',
+        "last_reviewed": today,
+        "review_interval_months": "12",
+        "tags": "[]",
+    }
+    body = ("## Formål\n\nSkriv, hvorfor praksis findes.\n\n## Sådan gør vi\n\n"
+            "Beskriv trin for trin, hvordan praksis udføres.\n")
+    return markdown_document(scaffold_yaml(SCHEMA, examples), body)
 
 
 PRACTICE = register(DocumentType(
