@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -17,19 +18,18 @@ FIXTURES = TESTS / "fixtures"
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> Result:
-    """Run the praksis command in-process; a Python exception fails the calling test."""
-    runner = CliRunner()
-    if cwd is None:
-        result = runner.invoke(praksis, list(args), catch_exceptions=True)
-    else:
-        with runner.isolated_filesystem(temp_dir=None):
-            import os
-            old = os.getcwd()
-            os.chdir(cwd)
-            try:
-                result = runner.invoke(praksis, list(args), catch_exceptions=True)
-            finally:
-                os.chdir(old)
+    """Run the praksis command in-process (in ``cwd`` if given).
+
+    A Python exception other than SystemExit is re-raised, so a traceback fails the test.
+    ``result.stdout`` and ``result.stderr`` are kept apart.
+    """
+    old = os.getcwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(praksis, list(args), catch_exceptions=True)
+    finally:
+        os.chdir(old)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result
