@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem, Severity, did_you_mean, quote_list
+from .problems import Problem, Severity, closest, did_you_mean, quote_list
 
 Key = tuple[str | int, ...]
 
@@ -436,13 +436,19 @@ class Record(Spec):
             return self._wrong(node, key, ck, " Skriv 'nøgle: værdi' på hver sin linje.")
         values: dict[str, Any] = {}
         failed = False
+        misspelt: set[str] = set()
         for name, value_node, line in _mapping_pairs(node, key, ck):
             child = key + (name,)
             ck.lines[child] = line
             spec_field = self.fields.get(name)
             if spec_field is None:
-                ck.error(child, f"ukendt nøgle '{name}'.{did_you_mean(name, self.fields)} "
-                                f"Tilladte nøgler her: {', '.join(self.fields)}.", line)
+                suggestion = closest(name, self.fields)
+                if suggestion:
+                    misspelt.add(suggestion)
+                    hint = f" Mente du '{suggestion}'?"
+                else:
+                    hint = f" Tilladte nøgler her: {', '.join(self.fields)}."
+                ck.error(child, f"ukendt nøgle '{name}'.{hint}", line)
                 failed = True
                 continue
             if not ck.enter(value_node, child):
@@ -454,10 +460,11 @@ class Record(Spec):
             failed |= value is INVALID
             values[name] = value
         for name, spec_field in self.fields.items():
-            if name in values or any(p.key == key_text(key + (name,)) for p in ck.problems):
-                continue
+            if name in values or name in misspelt or any(
+                    p.key == key_text(key + (name,)) for p in ck.problems):
+                continue  # present, already reported, or misspelt (reported as unknown)
             if spec_field.required:
-                help_text = f" ({spec_field.help})" if spec_field.help else ""
+                help_text = f" ({spec_field.help.rstrip('.')})" if spec_field.help else ""
                 ck.error(key + (name,), f"nøglen '{name}' mangler{help_text}. Tilføj fx "
                                         f"'{name}: {spec_field.spec.example()}'.", ck.line(node))
                 failed = True

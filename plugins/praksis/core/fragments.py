@@ -13,13 +13,17 @@ import posixpath
 import re
 from collections.abc import Iterable, Sequence
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
+# "1. juni" at the start of a line or cell would start an ordered list.
+_LIST_NUMBER = re.compile(r"^(\d+)([.)])")
 
 
 def text(value: object) -> str:
     """Escape an editor's value for inline use in a Markdown fragment."""
-    escaped = html.escape(str(value), quote=True)
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    # Markdown first: HTML escaping adds '&...;' entities whose characters must stay as is.
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", str(value))
+    escaped = _LIST_NUMBER.sub(r"\1\\\2", escaped)
+    escaped = html.escape(escaped, quote=False)
     # Newlines inside a table cell or a list item would break the structure.
     return " ".join(escaped.split())
 

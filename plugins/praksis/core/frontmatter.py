@@ -91,7 +91,7 @@ def decode(path: str, data: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise _fail(
-            path, line, "tegnkodning",
+            path, line, key="tegnkodning", message=
             f"filen er ikke gemt som UTF-8 (byte 0x{data[exc.start]:02x} kan ikke læses). "
             "Gem filen igen med tegnkodningen UTF-8 i din editor.",
         ) from None

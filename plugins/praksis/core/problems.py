@@ -59,10 +59,16 @@ def summarize(problems: Iterable[Problem], files: int) -> str:
     return f"{errors} fejl og {warnings} {warning_word} i {files} {file_word}."
 
 
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice closest to a misspelt word, if any is close enough to suggest."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """' Mente du 'x'?' when a close choice exists, else ''."""
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" Mente du '{matches[0]}'?" if matches else ""
+    match = closest(word, choices)
+    return f" Mente du '{match}'?" if match else ""
 
 
 def quote_list(values: Iterable[str]) -> str:

@@ -21,7 +21,7 @@ def metadata_rows(practice: Practice, ctx: PageContext) -> list[tuple[str, str]]
     approved = approval_badge(approval)
     if approval.is_approved:
         approved += f" af {text(approval.approved_by)}, {format_date(approval.approved_on)}"
-    next_review = format_date(practice.next_review)
+    next_review = text(format_date(practice.next_review))
     if practice.review_overdue(ctx.today):
         next_review += " " + badge("Gennemgang overskredet", "forfalden")
     return [
@@ -29,7 +29,7 @@ def metadata_rows(practice: Practice, ctx: PageContext) -> list[tuple[str, str]]
         ("Metodeansvarlig", text(practice.owner)),
         ("Godkendelse", approved),
         ("Version", text(practice.version)),
-        ("Senest gennemgået", format_date(practice.last_reviewed)),
+        ("Senest gennemgået", text(format_date(practice.last_reviewed))),
         ("Næste gennemgang", next_review),
     ]
 

@@ -1,0 +1,5 @@
+"""``python -m praksis.cli``: the same as the ``praksis`` command."""
+
+from . import main
+
+main()
