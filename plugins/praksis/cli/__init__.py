@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from . import check, new, site
+from . import check, new, schema, site
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,6 +18,7 @@ def praksis() -> None:
 praksis.add_command(check.check)
 praksis.add_command(site.build)
 praksis.add_command(new.new)
+praksis.add_command(schema.schema)
 
 
 def main() -> None:
