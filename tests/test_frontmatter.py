@@ -41,7 +41,9 @@ def test_crlf_and_bom_are_read_like_plain_files(tmp_path: Path) -> None:
                      "b/tryghedsplan.md": ("\ufeff" + plain.replace("\n", "\r\n")).encode()})
     first = load_content(tmp_path / "a")
     second = load_content(tmp_path / "b")
-    assert not first.problems and not second.problems
+    assert not first.errors and not second.errors
+    assert [p.format().replace("b/", "a/", 1) for p in second.problems] == [
+        p.format() for p in first.problems]
     a, b = first.documents[0], second.documents[0]
     assert a.title == b.title and a.goals == b.goals and "\r" not in b.summary
     assert a.source.key_lines == b.source.key_lines

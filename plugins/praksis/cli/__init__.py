@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from . import check, new, schema, site
+from . import check, export, new, schema, score, site, status
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -17,8 +17,12 @@ def praksis() -> None:
 
 praksis.add_command(check.check)
 praksis.add_command(site.build)
+praksis.add_command(site.serve)
 praksis.add_command(new.new)
+praksis.add_command(status.status)
 praksis.add_command(schema.schema)
+praksis.add_command(score.score)
+praksis.add_command(export.export)
 
 
 def main() -> None:

@@ -46,3 +46,86 @@ def new_practice(doc_id: str, content_dir: Path) -> None:
     check_slug(doc_id)
     write_new(content_dir / "praksis" / f"{doc_id}.md",
               scaffold(doc_id, build_date().isoformat()))
+
+
+def _unknown(kind: str, wanted: str, known: list[str], where: str) -> PraksisError:
+    from ..core.problems import did_you_mean, quote_list
+
+    listed = (f"Kendte id'er: {quote_list(sorted(known))}." if known
+              else f"Der er ingen endnu i {where}.")
+    return PraksisError(f"ukendt {kind} '{wanted}'.{did_you_mean(wanted, known)} {listed}")
+
+
+@new.command("plan")
+@click.option("--practice", "practice_id", required=True, metavar="ID",
+              help="Praksisbeskrivelsen, der implementeres (filnavnet uden .md).")
+@click.option("--framework", "framework_id", required=True, metavar="ID",
+              help="Implementeringsrammen (filnavnet uden .yml), fx signs-of-safety.")
+@click.option("--unit", help="Enheden, planen gælder for. Standard: praksisbeskrivelsens enhed.")
+@click.option("--content", "content_dir", default="content", show_default=True,
+              type=click.Path(path_type=Path), help="Indholdsmappen.")
+def new_plan(practice_id: str, framework_id: str, unit: str | None, content_dir: Path) -> None:
+    """Opret en implementeringsplan i content/implementering/ med alle rammens milepæle som
+    ikke-påbegyndt."""
+    from ..core import load_content
+    from ..core.milestones import Framework
+    from ..core.model import Practice
+    from ..core.types.plan import plan_file_name, scaffold
+
+    content = load_content(content_dir)
+    practice = content.get(Practice, practice_id)
+    if practice is None:
+        raise _unknown("praksisbeskrivelse", practice_id,
+                       [p.id for p in content.of_type(Practice)], f"{content_dir}/praksis")
+    framework = content.get(Framework, framework_id)
+    if framework is None:
+        raise _unknown("ramme", framework_id, [f.id for f in content.of_type(Framework)],
+                       f"{content_dir}/frameworks")
+    try:
+        today = build_date().isoformat()
+    except ValueError as exc:
+        raise PraksisError(str(exc)) from None
+    unit = unit.strip() if unit and unit.strip() else None
+    write_new(content_dir / "implementering" / plan_file_name(practice.id, unit),
+              scaffold(framework, practice, unit or practice.unit, today))
+
+
+@new.command("assessment")
+@click.option("--practice", "practice_id", metavar="ID",
+              help="Praksisbeskrivelsen, der vurderes (filnavnet uden .md).")
+@click.option("--instrument", "instrument_id", default="lovende-praksis", show_default=True,
+              metavar="ID", help="Instrumentet (filnavnet i instruments/ uden .yml).")
+@click.option("--date", "date_text", metavar="ÅÅÅÅ-MM-DD",
+              help="Datoen for refleksionen. Standard: i dag.")
+@click.option("--content", "content_dir", default="content", show_default=True,
+              type=click.Path(path_type=Path), help="Indholdsmappen.")
+def new_assessment(practice_id: str | None, instrument_id: str, date_text: str | None,
+                   content_dir: Path) -> None:
+    """Opret en vurdering content/vurderinger/PRAKSIS-DATO.md med alle spørgsmål ubesvarede og
+    overskrifterne til refleksionen."""
+    from ..core import load_content
+    from ..core.fields import parse_date
+    from ..core.model import Practice
+    from ..core.types.assessment import scaffold
+    from ..core.types.instrument import Instrument
+
+    content = load_content(content_dir)
+    known = sorted(p.id for p in content.of_type(Practice))
+    if not practice_id:
+        raise PraksisError("angiv praksisbeskrivelsen med --practice ID. Kendte id'er: "
+                           f"{', '.join(known) or 'ingen'}.")
+    check_slug(practice_id)
+    if content.get(Practice, practice_id) is None:
+        raise _unknown("praksisbeskrivelse", practice_id, known, f"{content_dir}/praksis")
+    instrument = content.get(Instrument, instrument_id)
+    if instrument is None:
+        raise _unknown("instrument", instrument_id,
+                       [i.id for i in content.of_type(Instrument)], f"{content_dir}/instruments")
+    try:
+        day = parse_date(date_text) if date_text else build_date()
+    except ValueError as exc:
+        raise PraksisError(str(exc)) from None
+    if isinstance(day, str):
+        raise PraksisError(f"--date: {day}")
+    write_new(content_dir / "vurderinger" / f"{practice_id}-{day.isoformat()}.md",
+              scaffold(instrument, practice_id, day))

@@ -29,3 +29,22 @@ def build(config_file: Path, site_dir: Path | None, strict: bool, verbose: bool)
     except SiteBuildError as exc:
         raise PraksisError(str(exc)) from None
     click.echo(f"Sitet er bygget i {target}.", err=True)
+
+
+@click.command()
+@click.option("--config", "config_file", default="mkdocs.yml", show_default=True,
+              type=click.Path(path_type=Path), help="MkDocs' indstillingsfil.")
+@click.option("-a", "--dev-addr", metavar="IP:PORT",
+              help="Adresse for forhåndsvisningen (standard: 127.0.0.1:8000).")
+@click.option("--open", "open_browser", is_flag=True, help="Åbn sitet i browseren.")
+def serve(config_file: Path, dev_addr: str | None, open_browser: bool) -> None:
+    """Forhåndsvis sitet, mens du skriver. Fejl vises i terminalen og på siden."""
+    from ..site.build import SiteBuildError
+    from ..site.serve import serve_site
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    route_mkdocs_log(verbose=True)  # the server's address and rebuilds are worth seeing
+    try:
+        serve_site(config_file, dev_addr, open_browser)
+    except SiteBuildError as exc:
+        raise PraksisError(str(exc)) from None

@@ -20,6 +20,7 @@ from .documents import DocumentType, document_types
 from .fields import INVALID, Checker, Key, check_document, key_text
 from .markdown import headings
 from .model import Source
+from .personal_data import ALLOW_MARKER, find_cpr_numbers
 from .problems import Problem, Severity, did_you_mean
 
 MARKDOWN_SUFFIXES = (".md",)
@@ -66,7 +67,7 @@ class ContentSet:
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if not p.is_error)
+        return tuple(p for p in self.problems if p.is_warning)
 
     def of_type(self, cls: type[T]) -> list[T]:
         return [d for d in self.documents if isinstance(d, cls)]
@@ -159,6 +160,18 @@ def _fail(shown: str, message: str) -> FileResult:
 def _check_bytes(data: bytes, rel: str, shown: str, digest: str, markdown: bool) -> FileResult:
     try:
         text = frontmatter.decode(shown, data)
+    except frontmatter.SourceProblem as exc:
+        return FileResult(None, (exc.problem,))
+    personal = [Problem(shown, hit.line, "personoplysninger",
+                        f"linjen ser ud til at indeholde et CPR-nummer ({hit.masked}). "
+                        "Borgeres personoplysninger må aldrig stå i indholdet: slet nummeret. "
+                        f"Er det ikke et CPR-nummer, så skriv '{ALLOW_MARKER}' i en kommentar "
+                        "på samme linje.")
+                for hit in find_cpr_numbers(text)]
+    if personal:
+        # Nothing else is checked, so no message can repeat the number from a value.
+        return FileResult(None, tuple(personal))
+    try:
         split = frontmatter.split_markdown if markdown else frontmatter.whole_yaml
         source_file = split(shown, text)
         node = frontmatter.compose(source_file)

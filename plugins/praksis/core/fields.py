@@ -198,13 +198,13 @@ class Slug(Spec):
 
     label: str = "et id (små bogstaver a-z, tal og bindestreger)"
     pattern: str = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+    hint: str = " Æ, ø og å skrives ae, oe og aa."
 
     def check(self, node: yaml.Node, key: Key, ck: Checker) -> Any:
         if not _scalar(node) or node.tag not in (_STR, _INT):
             return self._wrong(node, key, ck)
         if not re.match(self.pattern, node.value):
-            ck.error(key, f"'{node.value}' er ikke et gyldigt id. Brug kun små bogstaver a-z, tal "
-                          "og bindestreger (æ, ø og å skrives ae, oe og aa).", ck.line(node))
+            ck.error(key, f"'{node.value}' er ikke {self.label}.{self.hint}", ck.line(node))
             return INVALID
         return node.value
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from collections.abc import Iterable, Sequence
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
@@ -56,9 +57,16 @@ def link(label: str, from_path: str, to_path: str) -> str:
 
 
 def percent(value: float | None) -> str:
-    return "–" if value is None else f"{round(value * 100)} %"
+    """0.625 as '63 %' (rounded half up); None as '–'."""
+    if value is None:
+        return "–"
+    return f"{Decimal(str(value * 100)).quantize(Decimal(1), rounding=ROUND_HALF_UP)} %"
 
 
 def decimal(value: float | None, places: int = 2) -> str:
     """0.75 as '0,75' (Danish decimal comma); None as '–'."""
-    return "–" if value is None else f"{value:.{places}f}".replace(".", ",")
+    if value is None:
+        return "–"
+    # Round half up, as people do by hand (Python's format rounds half to even: 0,625 -> 0,62).
+    exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return f"{exact}".replace(".", ",")

@@ -48,7 +48,7 @@ class MilestoneStatus(StrEnum):
 
     @property
     def short_label(self) -> str:
-        """Danish, for the status matrix: a sign as well as the words, never colour alone."""
+        """Danish, for the status matrix: words (and a tick when in place), never colour alone."""
         return _SHORT_LABELS[self]
 
     @property
@@ -61,10 +61,7 @@ _POINTS = {MilestoneStatus.NOT_STARTED: 0, MilestoneStatus.IN_PROGRESS: 1,
            MilestoneStatus.IN_PLACE: 2, MilestoneStatus.NOT_RELEVANT: None}
 _LABELS = {MilestoneStatus.NOT_STARTED: "Ikke påbegyndt", MilestoneStatus.IN_PROGRESS: "I gang",
            MilestoneStatus.IN_PLACE: "På plads", MilestoneStatus.NOT_RELEVANT: "Ikke relevant"}
-_SHORT_LABELS = {MilestoneStatus.NOT_STARTED: "Ikke påbegyndt",
-                 MilestoneStatus.IN_PROGRESS: "◐ I gang",
-                 MilestoneStatus.IN_PLACE: "✓ På plads",
-                 MilestoneStatus.NOT_RELEVANT: "– Ikke relevant"}
+_SHORT_LABELS = {**_LABELS, MilestoneStatus.IN_PLACE: "✓ På plads"}
 _CSS_CLASSES = {MilestoneStatus.NOT_STARTED: "ikke-paabegyndt",
                 MilestoneStatus.IN_PROGRESS: "i-gang", MilestoneStatus.IN_PLACE: "paa-plads",
                 MilestoneStatus.NOT_RELEVANT: "ikke-relevant"}
@@ -96,7 +93,7 @@ class Framework:
 
     source: Source
     title: str
-    citation: str | None      # the ``source:`` key: where the framework comes from
+    origin: str | None        # where the framework comes from (the ``source:`` key)
     description: str | None
     factors: tuple[Factor, ...]
 
@@ -135,8 +132,9 @@ class Answer:
 
     milestone_id: str
     heading: str
-    line: int
+    line: int          # the heading's line in the file
     markdown: str
+    end_line: int = 0  # the first line after the section (exclusive)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +159,13 @@ class ImplementationPlan:
 
     def answer(self, milestone_id: str) -> Answer | None:
         return next((a for a in self.answers if a.milestone_id == milestone_id), None)
+
+    def body_without_answers(self) -> str:
+        """The body less the answer sections, which the plan page shows under each milestone."""
+        lines = self.source.body.split("\n")
+        first = self.source.body_line
+        dropped = {i for a in self.answers for i in range(a.line - first, a.end_line - first)}
+        return "\n".join(line for i, line in enumerate(lines) if i not in dropped).strip()
 
 
 def default_plan_title(practice_title: str, unit: str) -> str:
@@ -218,6 +223,13 @@ class MilestoneProgress:
     def missing(self) -> bool:
         return self.entry is None
 
+    @property
+    def key_date(self) -> tuple[str, dt.date] | None:
+        """The date to show: ("done", when it came in place), else ("due", its deadline)."""
+        if self.status is MilestoneStatus.IN_PLACE and self.done:
+            return ("done", self.done)
+        return ("due", self.due) if self.due else None
+
 
 @dataclass(frozen=True, slots=True)
 class FactorProgress:
@@ -256,6 +268,17 @@ class PlanStatus:
     def years_since_start(self) -> float:
         return (self.today - self.plan.started).days / _DAYS_PER_YEAR
 
+    @property
+    def has_started(self) -> bool:
+        return self.plan.started <= self.today
+
+    @property
+    def years_text(self) -> str:
+        """Danish, for pages and the terminal: '10,2 år', or 'ikke startet endnu'."""
+        if not self.has_started:
+            return "ikke startet endnu"
+        return f"{self.years_since_start:.1f} år".replace(".", ",")
+
 
 def plan_status(plan: ImplementationPlan, framework: Framework, practice: Practice | None,
                 today: dt.date) -> PlanStatus:
@@ -275,19 +298,23 @@ def plan_status(plan: ImplementationPlan, framework: Framework, practice: Practi
     return PlanStatus(plan, framework, practice, today, tuple(factors), progress(every))
 
 
+def status_in(content: ContentSet, plan: ImplementationPlan,
+              today: dt.date) -> PlanStatus | None:
+    """The status of a plan of ``content``; None when its framework is unknown (an error the
+    plan's cross-check reports, so such content is never built)."""
+    framework = content.get(Framework, plan.framework)
+    if framework is None:
+        return None
+    return plan_status(plan, framework, content.get(Practice, plan.practice), today)
+
+
 def plan_statuses(content: ContentSet, today: dt.date,
                   practice_id: str | None = None) -> list[PlanStatus]:
-    """The status of every plan (of one practice, if given) whose framework is known."""
-    statuses = []
-    for plan in sorted(content.of_type(ImplementationPlan), key=lambda p: p.source.path):
-        if practice_id is not None and plan.practice != practice_id:
-            continue
-        framework = content.get(Framework, plan.framework)
-        if framework is None:  # reported by the plan's cross-check; nothing to compute
-            continue
-        statuses.append(plan_status(plan, framework, content.get(Practice, plan.practice),
-                                    today))
-    return statuses
+    """The status of every plan (of one practice, if given), in the order of their paths."""
+    plans = sorted(content.of_type(ImplementationPlan), key=lambda p: p.source.path)
+    statuses = (status_in(content, plan, today) for plan in plans
+                if practice_id is None or plan.practice == practice_id)
+    return [status for status in statuses if status is not None]
 
 
 def status_json(statuses: list[PlanStatus], today: dt.date,

@@ -30,10 +30,17 @@ GeneratedPage = Callable[[PageContext], dict[str, str]]
 
 @dataclass(frozen=True)
 class PageFragment:
-    """Markdown to put before and after a document's own body."""
+    """Markdown to put before and after a document's own body.
+
+    ``body``, when set, replaces the body on the page: for a renderer that interleaves
+    generated parts with the editor's own sections (an assessment shows each element's
+    answers and score next to the reflection under that element's heading). The first
+    renderer of a type that sets it wins.
+    """
 
     before: str = ""
     after: str = ""
+    body: str | None = None
 
 
 _RENDERERS: dict[type, list[Renderer]] = {}
@@ -61,17 +68,20 @@ def _load_renderers() -> None:
 def page_fragment(doc: Any, ctx: PageContext) -> PageFragment:
     _load_renderers()
     before, after = [], []
+    body: str | None = None
     for renderer in _RENDERERS.get(type(doc), []):
         fragment = renderer(doc, ctx)
         before.append(fragment.before)
         after.append(fragment.after)
-    return PageFragment("\n".join(filter(None, before)), "\n".join(filter(None, after)))
+        body = fragment.body if body is None else body
+    return PageFragment("\n".join(filter(None, before)), "\n".join(filter(None, after)), body)
 
 
 def render_page(doc: Any, ctx: PageContext) -> str:
     """The document's body with its fragments around it."""
     fragment = page_fragment(doc, ctx)
-    parts = [fragment.before, doc.source.body.strip(), fragment.after]
+    body = doc.source.body.strip() if fragment.body is None else fragment.body.strip()
+    parts = [fragment.before, body, fragment.after]
     return "\n\n".join(p for p in parts if p) + "\n"
 
 

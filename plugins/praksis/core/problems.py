@@ -15,6 +15,8 @@ from enum import Enum
 class Severity(Enum):
     ERROR = "fejl"
     WARNING = "advarsel"
+    # Information for the editor that never fails a check, not even --strict.
+    INFO = "note"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +33,12 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    @property
+    def is_warning(self) -> bool:
+        return self.severity is Severity.WARNING
+
     def format(self) -> str:
-        prefix = "" if self.is_error else "advarsel: "
+        prefix = "" if self.is_error else f"{self.severity.value}: "
         return f"{self.path}:{self.line}: {self.key}: {prefix}{self.message}"
 
     def sort_key(self) -> tuple[str, int, str]:
@@ -51,10 +57,10 @@ def summarize(problems: Iterable[Problem], files: int) -> str:
     """A Danish one-line summary such as '2 fejl og 1 advarsel i 7 filer.'"""
     problems = list(problems)
     errors = sum(1 for p in problems if p.is_error)
-    warnings = len(problems) - errors
+    warnings = sum(1 for p in problems if p.is_warning)  # notes are not counted
     file_word = "fil" if files == 1 else "filer"
     warning_word = "advarsel" if warnings == 1 else "advarsler"
-    if not problems:
+    if not errors and not warnings:
         return f"Ingen fejl i {files} {file_word}."
     return f"{errors} fejl og {warnings} {warning_word} i {files} {file_word}."
 

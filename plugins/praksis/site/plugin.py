@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 from ..core import DocumentCache, load_content, summarize
 from ..core.clock import build_date
 from ..core.content import ContentSet
+from ..core.editions import download_links, exported_files
 from ..core.fields import parse_date
 from ..core.pages import PageContext, generated_pages, render_page
 from .config import PraksisConfig
@@ -35,6 +36,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         self.cache = DocumentCache()
         self.content: ContentSet | None = None
         self.context: PageContext | None = None
+        self.exported: dict[str, dict[str, Path]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -42,12 +44,18 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         docs = Path(config.docs_dir)
         self.content = load_content(docs, self.cache, display_root=Path(config.config_file_path or ".").parent)
         for problem in self.content.problems:
-            (log.error if problem.is_error else log.warning)(problem.format())
+            level = (log.error if problem.is_error else
+                     log.warning if problem.is_warning else log.info)  # notes: info only
+            level(problem.format())
         if self.content.errors:
             raise PluginError(f"praksis: {summarize(self.content.problems, self.content.files)} "
                               "Ret fejlene ovenfor, og byg igen.")
+        # Printed editions `praksis export` wrote: linked from "Håndbøger", copied in on_files.
+        self.exported = exported_files(
+            Path(config.config_file_path or ".").parent / self.config.editions_dir)
         self.context = PageContext(self.content, self._today(),
-                                   adjusted_scores=self.config.adjusted_scores)
+                                   adjusted_scores=self.config.adjusted_scores,
+                                   editions=download_links(self.exported))
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
@@ -61,6 +69,10 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
             files.append(File.generated(config, path, content=markdown))
         css = resources.files("praksis.site").joinpath("assets/praksis.css").read_text("utf-8")
         files.append(File.generated(config, CSS_PATH, content=css))
+        for edition_id, formats in self.exported.items():
+            for fmt, source in formats.items():
+                site_path = self.context.editions[edition_id][fmt]
+                files.append(File.generated(config, site_path, abs_src_path=str(source)))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,

@@ -1,3 +1,3 @@
 """The built-in document types. Importing this package registers them."""
 
-from . import framework, page, plan, practice  # noqa: F401
+from . import assessment, edition, framework, instrument, page, plan, practice  # noqa: F401

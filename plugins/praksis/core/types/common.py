@@ -11,7 +11,8 @@ def type_field(name: str) -> Field:
 
 def tags_field() -> Field:
     return Field(ListOf(item=Slug(label="et emneord (små bogstaver og bindestreger)",
-                                  pattern=r"^[a-zæøå0-9]+(-[a-zæøå0-9]+)*$")),
+                                  pattern=r"^[a-zæøå0-9]+(-[a-zæøå0-9]+)*$",
+                                  hint=" Skriv fx 'børn-og-familie'.")),
                  required=False, default=(),
                  help="Emneord, som siden kan findes under, fx [børn-og-familie, sikkerhedsplan].")
 

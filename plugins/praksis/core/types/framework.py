@@ -66,7 +66,8 @@ SCHEMA = Record(fields={
     "type": type_field("framework"),
     "title": title_field("Rammens navn, fx 'Signs of Safety'."),
     "source": Field(Text(single_line=True), required=False,
-                    help="Hvor rammen kommer fra, fx 'Socialstyrelsen: Implementeringsvejledning'."),
+                    help="Hvor rammen kommer fra, fx 'Socialstyrelsen: "
+                         "Implementeringsvejledning'."),
     "description": Field(Text(), required=False, help="En beskrivelse af rammen."),
     "factors": Field(ListOf(item=FACTOR, min_items=1),
                      help="Implementeringsfaktorerne (fx ledelse, kompetencer, organisering), "
@@ -100,7 +101,7 @@ def build(values: dict[str, Any], source: Source) -> Framework:
                       questions=tuple(m["questions"]))
             for m in factor["milestones"]))
         for factor in values["factors"])
-    return Framework(source=source, title=values["title"], citation=values["source"],
+    return Framework(source=source, title=values["title"], origin=values["source"],
                      description=values["description"], factors=factors)
 
 

@@ -60,7 +60,8 @@ SCHEMA = Record(fields={
 
 BODY_KEY = "brødtekst"
 # A heading answers a milestone when its text starts with the milestone's id: "L1", "L1: ...".
-_ANSWER_HEADING = re.compile(r"^([A-ZÆØÅ][0-9]+)(?=$|[\s:.])")
+# Lower case is matched too, so the cross-check can point out '## l1' instead of ignoring it.
+_ANSWER_HEADING = re.compile(r"^([A-ZÆØÅa-zæøå][0-9]+)(?=$|[\s:.])")
 
 
 def _check_entries(values: dict[str, Any], ck: Checker) -> None:
@@ -105,7 +106,8 @@ def _answers(body: str, body_line: int) -> tuple[Answer, ...]:
         end = next((h.line - body_line for h in found[index + 1:] if h.level <= heading.level),
                    len(lines))
         text = "\n".join(lines[start:end]).strip("\n").rstrip()
-        answers.append(Answer(match.group(1), heading.text, heading.line, text))
+        answers.append(Answer(match.group(1), heading.text, heading.line, text,
+                              end + body_line))
     return tuple(answers)
 
 
@@ -203,7 +205,7 @@ _ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
 
 
 def slugify(text: str) -> str:
-    """A file-name id from free text: 'Familiehuset, LØFT kommune' -> 'familiehuset-loeft-kommune'."""
+    """A file-name id from free text: 'Familiehuset, LØFT' -> 'familiehuset-loeft'."""
     ascii_text = unicodedata.normalize("NFKD", text.lower().translate(_ASCII))
     ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")

@@ -9,6 +9,7 @@ from ..fields import Checker, Choice, Date, Field, Integer, ListOf, Record, Text
 from ..model import Approval, ApprovalState, Practice, Source
 from ..problems import Severity
 from ..scaffold import markdown_document, scaffold_yaml
+from ..scoring import coverage_note
 from .common import tags_field, title_field, type_field
 
 APPROVAL = Record(fields={
@@ -96,6 +97,8 @@ def cross_check(practice: Practice, content: Any, report: Report) -> None:
     if not practice.source.body.strip():
         report((), "beskrivelsen har ingen brødtekst. Skriv, hvordan praksis udføres, under "
                    "front matter.", Severity.WARNING)
+    # Which Lovende praksis questions 3.3-3.8 the description already answers (information).
+    report(("beskrivelse",), coverage_note(practice), Severity.INFO)
 
 
 def scaffold(doc_id: str, today: str) -> str:

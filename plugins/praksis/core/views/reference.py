@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..documents import document_types
-from ..fields import Choice, Field, ListOf, Record
+from ..fields import Choice, Field, ListOf, MapOf, Record, ScalarOr, Spec
 from ..fragments import table, text
 from ..pages import PageContext, generates
 
@@ -19,13 +19,29 @@ def _kind(spec_field: Field) -> str:
     return text(spec.label)
 
 
+def _nested(spec: Spec) -> tuple[Record, str] | None:
+    """The record inside a value, and how its keys are written: 'x.', 'x[].', 'x.<nøgle>.'."""
+    if isinstance(spec, Record):
+        return spec, "."
+    if isinstance(spec, ScalarOr):
+        return spec.record, "."
+    if isinstance(spec, ListOf):
+        inner = _nested(spec.item)
+        return (inner[0], "[]" + inner[1]) if inner else None
+    if isinstance(spec, MapOf):
+        inner = _nested(spec.value)
+        return (inner[0], ".<nøgle>" + inner[1]) if inner else None
+    return None
+
+
 def _rows(record: Record, prefix: str = "") -> list[list[str]]:
     rows = []
     for name, spec_field in record.fields.items():
         rows.append([f"`{prefix}{name}`", "ja" if spec_field.required else "nej",
                      _kind(spec_field), text(spec_field.help)])
-        if isinstance(spec_field.spec, Record):
-            rows.extend(_rows(spec_field.spec, prefix=f"{prefix}{name}."))
+        nested = _nested(spec_field.spec)
+        if nested:
+            rows.extend(_rows(nested[0], prefix=f"{prefix}{name}{nested[1]}"))
     return rows
 
 

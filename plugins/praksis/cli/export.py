@@ -1,0 +1,90 @@
+"""``praksis export``: write printed editions (Word and PDF) from content/editions/*.yml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..core import load_content
+from ..core.clock import build_date
+from ..core.editions import FORMATS, Edition, left_out_note
+from ..core.pages import PageContext
+from ..core.problems import did_you_mean, quote_list
+from .output import PraksisError, echo_problems
+
+
+def chosen_formats(value: str) -> tuple[str, ...]:
+    if value == "all":
+        return FORMATS
+    if value in FORMATS:
+        return (value,)
+    choices = (*FORMATS, "all")
+    raise PraksisError(f"ukendt format '{value}'.{did_you_mean(value, choices)} Vælg "
+                       f"{quote_list(choices)}.")
+
+
+def chosen_editions(names: tuple[str, ...], editions: list[Edition]) -> list[Edition]:
+    by_id = {edition.id: edition for edition in editions}
+    if not by_id:
+        raise PraksisError("der er ingen udgaver at eksportere. Opret en fil i "
+                           "content/editions/, fx content/editions/haandbog.yml med "
+                           "'type: edition' (se 'Nøgler i front matter' på sitet).")
+    unknown = [name for name in names if name not in by_id]
+    if unknown:
+        name = unknown[0]
+        raise PraksisError(f"udgaven '{name}' findes ikke.{did_you_mean(name, by_id)} "
+                           f"Udgaver: {', '.join(sorted(by_id))}.")
+    return [by_id[name] for name in names] if names else sorted(by_id.values(),
+                                                                key=lambda e: e.id)
+
+
+@click.command()
+@click.argument("names", nargs=-1, metavar="[UDGAVE]...")
+@click.option("--format", "fmt", default="all", show_default=True, metavar="FORMAT",
+              help="docx, pdf eller all.")
+@click.option("--draft", is_flag=True,
+              help="Tag også beskrivelser med, der ikke er godkendt; hver side mærkes KLADDE.")
+@click.option("--content", "content_dir", default="content", show_default=True,
+              type=click.Path(path_type=Path), help="Indholdsmappen.")
+@click.option("--output", "output_dir", default="build/editions", show_default=True,
+              type=click.Path(path_type=Path), help="Hvor udgaverne skrives.")
+def export(names: tuple[str, ...], fmt: str, draft: bool, content_dir: Path,
+           output_dir: Path) -> None:
+    """Skriv trykte udgaver (Word og PDF) af UDGAVE (standard: alle i content/editions/).
+
+    En udgave er en fil content/editions/UDGAVE.yml. Filerne skrives som
+    build/editions/UDGAVE.docx og .pdf; en fil erstattes kun, når den nye er færdig.
+    """
+    # Imported here so `praksis check` starts without loading pandoc and typst.
+    from ..export import ExportError, export_edition, git_history, plan_for_print
+
+    formats = chosen_formats(fmt)
+    content = load_content(content_dir)
+    if content.errors:
+        echo_problems(content.errors, content.files)
+        raise PraksisError("udgaverne blev ikke eksporteret. Ret fejlene ovenfor, og prøv igen.")
+    editions = chosen_editions(names, content.of_type(Edition))
+    try:
+        today = build_date()
+    except ValueError as exc:
+        raise PraksisError(str(exc)) from None
+    ctx = PageContext(content, today)
+    label = content_dir.as_posix().rstrip("/")
+    history = git_history(content_dir)
+    try:
+        for edition in editions:
+            plan = plan_for_print(edition, content, ctx, draft, history, label)
+            note = left_out_note(edition, plan.selection)
+            if note:
+                click.echo(note, err=True)
+            if plan.history.note:
+                click.echo(f"Bemærk ({edition.id}): {plan.history.note}", err=True)
+            for chosen in formats:
+                click.echo(f"Eksporterer {edition.id}.{chosen} ...", err=True)
+                result = export_edition(plan, chosen, output_dir, content.root, label, today)
+                for warning in result.warnings:
+                    click.echo(f"  advarsel: {warning}", err=True)
+                click.echo(f"Skrevet {result.path}.", err=True)
+    except ExportError as exc:
+        raise PraksisError(str(exc)) from None

@@ -1,0 +1,94 @@
+"""``praksis score``: an assessment's element scores as a Danish table, or as JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..core import Problem, Severity, load_content
+from ..core.danish import format_date
+from ..core.scoring import (ADJUSTED_LABEL, MEAN_LABEL, AssessmentScore, format_score,
+                            mode_label, score_in)
+from ..core.types.assessment import Assessment, assessment_title
+from .output import PraksisError, echo_problems
+
+CONTENT_FOLDER = "content"
+
+
+def find_content_root(file: Path, given: Path | None) -> Path:
+    """--content if given, else the nearest parent folder named 'content', else ./content."""
+    if given is not None:
+        return given
+    for parent in file.resolve().parents:
+        if parent.name == CONTENT_FOLDER:
+            return parent
+    return Path(CONTENT_FOLDER)
+
+
+def _is_about(problem: Problem, file: Path, root: Path) -> bool:
+    """Whether a problem is in ``file``. Its path is shown relative to the current folder,
+    or to the content folder's parent when that is outside it (see ``load_content``)."""
+    target = file.resolve()
+    return any((base / problem.path).resolve() == target for base in (Path.cwd(), root.parent))
+
+
+def score_table(score: AssessmentScore) -> str:
+    """A plain-text table for the terminal (aligned columns, Danish decimal comma)."""
+    rows = [(e.id, e.title, format_score(e.exact), f"{e.answered} af {e.applicable}")
+            for e in score.elements]
+    title_width = max([len(MEAN_LABEL)] + [len(r[1]) for r in rows])
+    header = f"{'Nr.':>3}  {'Element':<{title_width}}  {'Score':>5}  Besvaret"
+    lines = [header, "-" * len(header)]
+    lines += [f"{nr:>3}  {title:<{title_width}}  {value:>5}  {answered}"
+              for nr, title, value, answered in rows]
+    lines.append("-" * len(header))
+    lines.append(f"{'':>3}  {MEAN_LABEL:<{title_width}}  {format_score(score.exact_mean):>5}")
+    return "\n".join(lines)
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
+@click.option("--adjusted", is_flag=True,
+              help=f"Lad 'ikke relevant'-svar ude af nævneren ({ADJUSTED_LABEL}).")
+@click.option("--content", "content_dir", type=click.Path(path_type=Path),
+              help="Indholdsmappen (standard: mappen 'content', som FILE ligger i).")
+def score(file: Path, as_json: bool, adjusted: bool, content_dir: Path | None) -> None:
+    """Vis scoren pr. element for vurderingen FILE (type: assessment)."""
+    if not file.is_file():
+        raise PraksisError(f"{file} findes ikke. Angiv en vurdering, fx "
+                           "content/vurderinger/samarbejde-om-sikkerhed-2026-03-12.md.")
+    root = find_content_root(file, content_dir)
+    content = load_content(root)
+    if not content.root.is_dir():
+        echo_problems(content.problems, content.files)
+        raise SystemExit(1)
+    try:
+        rel = file.resolve().relative_to(content.root).as_posix()
+    except ValueError:
+        raise PraksisError(f"{file} ligger ikke i indholdsmappen {root}. Angiv mappen med "
+                           "--content.") from None
+    # Only this file's problems stop the score (its cross-check covers the instrument and
+    # the practice it names); errors in unrelated files are for 'praksis check'.
+    own = [p for p in content.problems
+           if _is_about(p, file, content.root) and p.severity is not Severity.INFO]
+    document = content.by_path(rel)
+    if any(p.is_error for p in own):
+        echo_problems(own, 1)
+        raise SystemExit(1)
+    if not isinstance(document, Assessment):
+        raise PraksisError(f"{file} er ikke en vurdering (type: assessment). Angiv en fil fra "
+                           "vurderinger/.")
+    result = score_in(content, document, adjusted)
+    if result is None:  # unreachable: the cross-check reports an unknown instrument
+        raise PraksisError(f"instrumentet '{document.instrument}' findes ikke.")
+    for problem in own:
+        click.echo(problem.format(), err=True)
+    if as_json:
+        click.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        return
+    click.echo(assessment_title(document, content))
+    click.echo(f"Dato: {format_date(document.date)}. Beregning: {mode_label(adjusted)}.\n")
+    click.echo(score_table(result))

@@ -1,0 +1,504 @@
+"""Printed editions (handbooks): the pure plan of what goes into one, in which order.
+
+An edition manifest (``content/editions/<id>.yml``, ``type: edition``) names documents by id
+or by folder, grouped in parts. This module turns a manifest and the checked content into a
+plan: the documents of each part, the documents left out (not approved), the rows of the
+version history, and the assembled Markdown that pandoc reads. Nothing here runs pandoc,
+typst or git: the export adapter (``praksis.export``) does, and hands the git history back
+in as data (``EditionHistory``). Tests compare plans without any of those tools.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .danish import format_date
+from .fragments import table, text
+from .model import Practice, Source
+from .pages import PageContext, page_fragment
+from .problems import did_you_mean
+
+if TYPE_CHECKING:
+    from .content import ContentSet
+
+# Where the site publishes the exported files, and the formats `praksis export` writes.
+DOWNLOAD_FOLDER = "haandboeger"
+FORMATS = ("docx", "pdf")
+FORMAT_LABELS = {"docx": "Word", "pdf": "PDF"}
+# Document headings are level 2 under the part's level 1, so a body's '## Formål' becomes
+# level 3 in print.
+BODY_HEADING_SHIFT = 1
+HISTORY_TITLE = "Versionshistorik"
+# A handbook lists the newest changes; older ones are counted, not listed.
+MAX_CHANGES = 40
+
+
+# --- The manifest ------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class EditionPart:
+    """One part of a handbook: explicit document ids, or every document below a folder."""
+
+    title: str
+    intro: str | None
+    document_ids: tuple[str, ...]
+    folder: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PreviousEdition:
+    """The edition this one replaces; its date bounds the changes when git has no tag."""
+
+    edition: str
+    date: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """An edition manifest (``type: edition``)."""
+
+    source: Source
+    title: str
+    subtitle: str | None
+    organisation: str
+    edition: str
+    date: dt.date
+    computed: bool
+    parts: tuple[EditionPart, ...]
+    colophon: str | None
+    previous: PreviousEdition | None
+
+    @property
+    def id(self) -> str:
+        return self.source.doc_id
+
+    @property
+    def heading(self) -> str:
+        """The running header: 'Fælles praksis 3.0'."""
+        return f"{self.title} {self.edition}"
+
+    @property
+    def tag_pattern(self) -> str:
+        """Git tags that mark earlier exports of this edition: ``edition/<id>/<anything>``."""
+        return f"edition/{self.id}/*"
+
+
+# --- Which documents can be printed --------------------------------------------------------
+
+def printable_documents(content: ContentSet) -> list[Any]:
+    """Documents an edition can name: Markdown pages with their own id (not free pages)."""
+    from .documents import document_types
+
+    kinds = tuple(t.model for t in document_types().values() if t.markdown and t.unique_ids)
+    return [doc for doc in content.documents if isinstance(doc, kinds)]
+
+
+def folder_problem(folder: str) -> str | None:
+    """Why a manifest's folder cannot be used (absolute, leaving content/), or None."""
+    if folder.startswith(("/", "\\", "~")) or (len(folder) > 1 and folder[1] == ":"):
+        return (f"'{folder}' er en absolut sti. Skriv mappen i forhold til content/, fx "
+                "'praksis'.")
+    if "\\" in folder:
+        return f"'{folder}' bruger '\\'. Skriv mapper med '/', fx 'praksis/lindegaarden'."
+    if ".." in folder.split("/"):
+        return (f"'{folder}' peger uden for content/ ('..'). En udgave kan kun samle "
+                "dokumenter fra indholdsmappen: skriv mappen i forhold til content/, fx "
+                "'praksis'.")
+    return None
+
+
+def normalise_folder(folder: str) -> str:
+    return posixpath.normpath(folder.strip()).strip("/").removeprefix("./")
+
+
+def title_key(doc: Any) -> tuple[str, str]:
+    """Danish alphabetical order: æ, ø and å after z (Python's code points put å first)."""
+    title = str(getattr(doc, "title", None) or doc.source.doc_id).casefold()
+    return (title.translate(_DANISH_ORDER), doc.source.doc_id)
+
+
+_DANISH_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}"})
+
+
+@dataclass(frozen=True, slots=True)
+class PartProblem:
+    """A problem with a manifest's part, reported by the edition type's cross-check."""
+
+    key: tuple[str | int, ...]
+    message: str
+
+
+def resolve_parts(edition: Edition, content: ContentSet
+                  ) -> tuple[list[tuple[EditionPart, list[Any]]], list[PartProblem]]:
+    """Every part with its documents in print order, and the problems found on the way."""
+    printable = printable_documents(content)
+    by_id = {doc.source.doc_id: doc for doc in printable}
+    others = {doc.source.doc_id for doc in content.documents} - set(by_id)
+    folders = sorted({posixpath.dirname(doc.source.path) for doc in printable} - {""})
+    resolved: list[tuple[EditionPart, list[Any]]] = []
+    problems: list[PartProblem] = []
+    placed: dict[str, int] = {}
+    for index, part in enumerate(edition.parts):
+        documents: list[Any] = []
+        if part.folder is not None:
+            key: tuple[str | int, ...] = ("parts", index, "folder")
+            folder = normalise_folder(part.folder)
+            documents = sorted((d for d in printable
+                                if d.source.path.startswith(folder + "/")), key=title_key)
+            if not documents:
+                problems.append(PartProblem(key, (
+                    f"mappen '{part.folder}' under content/ har ingen dokumenter, der kan "
+                    f"trykkes.{did_you_mean(folder, folders)} Mapper med dokumenter: "
+                    f"{', '.join(folders) or 'ingen'}.")))
+        for item, doc_id in enumerate(part.document_ids):
+            key = ("parts", index, "documents", item)
+            doc = by_id.get(doc_id)
+            if doc is not None:
+                documents.append(doc)
+            elif doc_id in others:
+                problems.append(PartProblem(key, (
+                    f"'{doc_id}' er en datafil eller en fri side, ikke en beskrivelse, der "
+                    "kan trykkes. Nævn praksisbeskrivelser og andre sider med eget id.")))
+            else:
+                problems.append(PartProblem(key, (
+                    f"dokumentet '{doc_id}' findes ikke.{did_you_mean(doc_id, by_id)} "
+                    "Skriv filnavnet uden '.md', fx 'tryghedsplan'.")))
+        unique: list[Any] = []
+        for doc in documents:
+            first = placed.setdefault(doc.source.doc_id, index)
+            if first != index or doc in unique:
+                problems.append(PartProblem(("parts", index), (
+                    f"'{doc.source.doc_id}' står to gange i udgaven (også i delen "
+                    f"'{edition.parts[first].title}'). Hvert dokument kan kun trykkes én "
+                    "gang: fjern det ene sted.")))
+                continue
+            unique.append(doc)
+        resolved.append((part, unique))
+    return resolved, problems
+
+
+# --- The selection: approved documents, or all in a draft ----------------------------------
+
+@dataclass(frozen=True, slots=True)
+class SelectedPart:
+    title: str
+    intro: str | None
+    documents: tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A document the manifest names that an approved edition does not print."""
+
+    document: Any
+    reason: str  # Danish: 'kladde', 'til godkendelse'
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    parts: tuple[SelectedPart, ...]
+    left_out: tuple[LeftOut, ...]
+
+    @property
+    def documents(self) -> tuple[Any, ...]:
+        return tuple(doc for part in self.parts for doc in part.documents)
+
+
+def approval_of(doc: Any) -> Any | None:
+    """A document's approval, if its type has one (pages and plans have none)."""
+    return getattr(doc, "approval", None)
+
+
+def is_approved(doc: Any) -> bool:
+    approval = approval_of(doc)
+    return approval is None or bool(approval.is_approved)
+
+
+def select(edition: Edition, content: ContentSet, draft: bool) -> Selection:
+    """The documents to print: approved ones, or every named one in a draft."""
+    parts: list[SelectedPart] = []
+    left_out: list[LeftOut] = []
+    resolved, _problems = resolve_parts(edition, content)  # reported by `praksis check`
+    for part, documents in resolved:
+        kept = []
+        for doc in documents:
+            if draft or is_approved(doc):
+                kept.append(doc)
+            else:
+                left_out.append(LeftOut(doc, approval_of(doc).state.label.lower()))
+        if kept:
+            parts.append(SelectedPart(part.title, part.intro, tuple(kept)))
+    return Selection(tuple(parts), tuple(left_out))
+
+
+def left_out_note(edition: Edition, selection: Selection) -> str | None:
+    """The Danish note for stderr naming what an approved edition leaves out."""
+    if not selection.left_out:
+        return None
+    names = "; ".join(f"{item.document.title} ({item.reason})" for item in selection.left_out)
+    count = len(selection.left_out)
+    noun = "beskrivelse er" if count == 1 else "beskrivelser er"
+    return (f"Bemærk: {count} {noun} ikke godkendt og udeladt af {edition.id}: {names}. "
+            "Brug --draft for at tage dem med i en kladde.")
+
+
+# --- Version history -------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One commit that touched included documents."""
+
+    date: dt.date
+    summary: str
+    documents: tuple[str, ...]  # content paths, as in Source.path
+
+
+@dataclass(frozen=True, slots=True)
+class EditionHistory:
+    """The changes since the previous edition, read from git by the export adapter.
+
+    ``since`` says what the changes are counted from (Danish, for the reader); ``note``
+    replaces the list when there is no history to read (content outside git).
+    """
+
+    since: str = ""
+    changes: tuple[Change, ...] = ()
+    note: str | None = None
+
+
+def history_since(edition: Edition, tag: str | None) -> str:
+    """What 'since the previous edition' means for this export, in Danish."""
+    if tag is not None:
+        return f"siden forrige udgave (git-mærket {tag})"
+    if edition.previous is not None:
+        return (f"siden udgave {edition.previous.edition} "
+                f"({format_date(edition.previous.date)})")
+    return "siden beskrivelserne blev oprettet"
+
+
+def version_rows(documents: Iterable[Any]) -> list[list[str]]:
+    """Document, version, approval and last review of every printed document."""
+    rows = []
+    for doc in documents:
+        if isinstance(doc, Practice):
+            approval = doc.approval.state.label
+            if doc.approval.approved_on is not None:
+                approval += f" {format_date(doc.approval.approved_on)}"
+            rows.append([text(doc.title), text(doc.version), text(approval),
+                         text(format_date(doc.last_reviewed))])
+        else:
+            rows.append([text(getattr(doc, "title", doc.source.doc_id)), "–", "–", "–"])
+    return rows
+
+
+def history_markdown(documents: Sequence[Any], history: EditionHistory) -> str:
+    titles = {doc.source.path: str(getattr(doc, "title", doc.source.doc_id))
+              for doc in documents}
+    parts = [f"# {HISTORY_TITLE} {{#versionshistorik .unnumbered}}\n",
+             "Udgaven indeholder disse beskrivelser i de nævnte versioner.\n",
+             table(["Beskrivelse", "Version", "Godkendelse", "Senest gennemgået"],
+                   version_rows(documents)),
+             "## Ændringer siden forrige udgave {.unnumbered}\n"]
+    if history.note is not None:
+        parts.append(f"{text(history.note)}\n")
+    elif not history.changes:
+        parts.append(f"Ingen ændringer i beskrivelserne {text(history.since)}.\n")
+    else:
+        parts.append(f"Ændringer i beskrivelserne {text(history.since)}, nyeste først.\n")
+        rows = [[text(format_date(change.date)), text(change.summary),
+                 text(", ".join(titles.get(path, path) for path in change.documents))]
+                for change in history.changes[:MAX_CHANGES]]
+        parts.append(table(["Dato", "Ændring", "Beskrivelser"], rows))
+        older = len(history.changes) - MAX_CHANGES
+        if older > 0:
+            parts.append(f"Dertil {older} ældre ændringer, som ikke er vist her.\n")
+    return "\n".join(parts)
+
+
+# --- The assembled Markdown ------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class PrintSource:
+    """What a body transform needs to know about the Markdown it converts."""
+
+    path: str                    # the document's content path, for relative links and images
+    line: int | None             # the file line of the Markdown's first line; None: computed
+    anchors: Mapping[str, str]   # content path -> heading id of every printed document
+
+    def where(self, offset: int) -> str:
+        """'praksis/x.md:12' for a message about the Markdown's line ``offset`` (0-based)."""
+        if self.line is None:
+            return f"{self.path} (beregnet afsnit)"
+        return f"{self.path}:{self.line + offset}"
+
+
+@dataclass(frozen=True, slots=True)
+class ImageRef:
+    """An image a printed document uses: a file below content/, or one made while printing.
+
+    ``path`` is relative to content/ (or to the export's working folder when ``data`` holds
+    the image itself, e.g. a chart that is inline SVG on the site).
+    """
+
+    path: str
+    where: str      # 'praksis/x.md:12', for messages
+    data: bytes | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedBody:
+    markdown: str
+    images: tuple[ImageRef, ...] = ()
+
+
+# Turns site Markdown (Material and pymdown syntax) into Markdown pandoc reads; the export
+# adapter provides it (markdown-it), tests may pass ``plain_body``.
+BodyTransform = Callable[[str, PrintSource], PrintedBody]
+
+
+def plain_body(markdown: str, source: PrintSource) -> PrintedBody:
+    return PrintedBody(markdown)
+
+
+@dataclass(frozen=True, slots=True)
+class AssembledEdition:
+    markdown: str
+    images: tuple[ImageRef, ...]
+
+
+def document_pieces(doc: Any, edition: Edition, ctx: PageContext) -> list[tuple[str, int | None]]:
+    """A document as on its site page, as (Markdown, file line or None if computed) pieces.
+
+    The same pieces ``render_page`` joins for the site: the computed fragments around the
+    body (or the body alone when the manifest says ``computed: false``). They are kept apart
+    so a message about the body can name its line in the file.
+    """
+    body = (doc.source.body.strip(), doc.source.body_line)
+    if not edition.computed:
+        return [body]
+    fragment = page_fragment(doc, ctx)
+    return [(fragment.before, None), body, (fragment.after, None)]
+
+
+def document_heading(doc: Any, pieces: list[tuple[str, int | None]]) -> str:
+    """The document's heading in print, as Markdown.
+
+    A page whose title is computed (an assessment, an implementation plan) starts its first
+    fragment with that title as a level-1 heading; it is taken from there (and removed from
+    the fragment), so the edition shows the same title as the site, once.
+    """
+    first = pieces[0][0] if pieces else ""
+    if pieces and pieces[0][1] is None and first.startswith("# "):
+        heading, _, rest = first.partition("\n")
+        pieces[0] = (rest, None)
+        return heading[2:].strip()
+    return text(getattr(doc, "title", None) or doc.source.doc_id)
+
+
+def anchor_of(doc: Any) -> str:
+    return f"dok-{doc.source.doc_id}"
+
+
+def assemble(edition: Edition, selection: Selection, ctx: PageContext,
+             history: EditionHistory, transform: BodyTransform = plain_body
+             ) -> AssembledEdition:
+    """The whole handbook as one Markdown text: parts, documents, version history."""
+    anchors = {doc.source.path: anchor_of(doc) for doc in selection.documents}
+    chunks: list[str] = []
+    images: list[ImageRef] = []
+    for number, part in enumerate(selection.parts, start=1):
+        chunks.append(f"# {text(part.title)} {{#del-{number}}}\n")
+        if part.intro:
+            chunks.append(text(part.intro) + "\n")
+        for doc in part.documents:
+            pieces = document_pieces(doc, edition, ctx)
+            chunks.append(f"## {document_heading(doc, pieces)} {{#{anchor_of(doc)}}}\n")
+            for markdown, line in pieces:
+                if not markdown.strip():
+                    continue
+                printed = transform(markdown, PrintSource(doc.source.path, line, anchors))
+                chunks.append(printed.markdown.strip() + "\n")
+                images.extend(printed.images)
+    chunks.append(history_markdown(selection.documents, history))
+    return AssembledEdition("\n".join(chunks), tuple(images))
+
+
+# --- Everything the export adapter needs, in one value ---------------------------------------
+
+@dataclass(frozen=True)
+class EditionPlan:
+    """One edition, ready to hand to pandoc: cover facts, Markdown, images and notes."""
+
+    edition: Edition
+    selection: Selection
+    draft: bool
+    markdown: str
+    images: tuple[ImageRef, ...]
+    history: EditionHistory
+    cover: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def running_header(self) -> str:
+        header = self.edition.heading
+        return f"{header} · KLADDE" if self.draft else header
+
+
+def cover_facts(edition: Edition, draft: bool) -> dict[str, str]:
+    """The cover's lines, already in Danish ('1. oktober 2026')."""
+    facts = {
+        "title": edition.title,
+        "organisation": edition.organisation,
+        "edition": f"Udgave {edition.edition}",
+        "date": format_date(edition.date),
+    }
+    if edition.subtitle:
+        facts["subtitle"] = edition.subtitle
+    if edition.colophon:
+        facts["colophon"] = edition.colophon
+    if draft:
+        facts["draft"] = "KLADDE"
+    return facts
+
+
+# Reads the changes to the printed documents since the previous edition (git, in the
+# export adapter); tests pass a function returning fixed data.
+HistoryReader = Callable[[Edition, Sequence[Any]], EditionHistory]
+
+
+def no_history(edition: Edition, documents: Sequence[Any]) -> EditionHistory:
+    return EditionHistory(note="Ændringerne siden forrige udgave er ikke hentet.")
+
+
+def plan_edition(edition: Edition, content: ContentSet, ctx: PageContext, draft: bool,
+                 history: HistoryReader = no_history, transform: BodyTransform = plain_body
+                 ) -> EditionPlan:
+    selection = select(edition, content, draft)
+    changes = history(edition, selection.documents)
+    assembled = assemble(edition, selection, ctx, changes, transform)
+    return EditionPlan(edition, selection, draft, assembled.markdown, assembled.images,
+                       changes, cover_facts(edition, draft))
+
+
+# --- Downloads on the site -------------------------------------------------------------------
+
+def exported_files(directory: Path) -> dict[str, dict[str, Path]]:
+    """The exported files in ``directory``: {edition id: {format: path}}."""
+    found: dict[str, dict[str, Path]] = {}
+    if not directory.is_dir():
+        return found
+    for path in sorted(directory.iterdir()):
+        fmt = path.suffix.lstrip(".")
+        if fmt in FORMATS and path.is_file() and not path.name.startswith("."):
+            found.setdefault(path.stem, {})[fmt] = path
+    return found
+
+
+def download_links(found: Mapping[str, Mapping[str, Path]]) -> dict[str, dict[str, str]]:
+    """Site paths of the exported files, for ``PageContext.editions``."""
+    return {edition_id: {fmt: f"{DOWNLOAD_FOLDER}/{path.name}" for fmt, path in formats.items()}
+            for edition_id, formats in found.items()}

@@ -1,0 +1,554 @@
+"""``type: assessment``: an answered questionnaire (vurdering), Markdown in vurderinger/.
+
+The front matter names the instrument and the practice and holds the answers, each in a
+short form (``"1.2": delvist``) or a long form with a comment
+(``"1.1": {answer: ja, comment: "..."}``); ``null`` means not answered yet. The body holds the
+reflection under the headings the instrument names (see ``instrument.py``).
+
+Answers are checked against the instrument in the cross-check, because the allowed codes live
+in another file. Severities: a wrong or unknown answer is an error; an unfinished assessment
+(unanswered questions, empty reflection) is a warning, so a new scaffold passes ``praksis
+check``; answered questions without a comment are a note, because comments matter more than
+scores (Socialstyrelsen's guide says so) but a missing one must not fail a strict build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import yaml
+
+from ..danish import format_date
+from ..documents import DocumentType, Report, register
+from ..fields import (Checker, Date, Field, Key, ListOf, MapOf, Record, ScalarOr, Slug, Spec,
+                      Text, describe)
+from ..markdown import headings
+from ..model import Practice, Source
+from ..problems import Severity, closest, did_you_mean, quote_list
+from ..scaffold import markdown_document, scaffold_yaml
+from ..scoring import QuestionStatus, score_assessment
+from .common import type_field
+from .instrument import Element, Instrument, Scale
+
+BODY_KEY = "brødtekst"
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+# Long lists of question ids in a message are cut after this many.
+_MAX_LISTED = 8
+
+
+# --- model -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    question: str                # "1.2"
+    code: str | None             # None: not answered yet
+    comment: str | None = None
+    # What the editor wrote when it was not plain text (a number, a yes/no value, a list), in
+    # Danish. Kept so the cross-check, which knows the question's codes, can name them.
+    written_as: str | None = None
+
+    @property
+    def given(self) -> bool:
+        return self.code is not None or self.written_as is not None
+
+
+@dataclass(frozen=True, slots=True)
+class BodySection:
+    """A part of the body: the text under one heading of level 1-3 (level 0: before any)."""
+
+    level: int
+    heading: str
+    line: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    source: Source
+    title: str | None
+    instrument: str
+    practice: str
+    date: dt.date
+    participants: tuple[str, ...]
+    answers: tuple[Answer, ...]
+    sections: tuple[BodySection, ...]
+
+    @property
+    def id(self) -> str:
+        return self.source.doc_id
+
+    def answer(self, question_id: str) -> Answer | None:
+        return next((a for a in self.answers if a.question == question_id), None)
+
+
+# --- schema ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class CodeValue:
+    text: str | None
+    written_as: str | None = None
+
+
+@dataclass(frozen=True)
+class AnswerCode(Spec):
+    """An answer code such as ``ja`` or ``2D``; null or empty means not answered yet.
+
+    Any other YAML value is accepted here and reported by the cross-check, which can list the
+    question's own codes: ``answer: yes`` (YAML's yes/no value) or ``1`` (points, not a code).
+    """
+
+    label: str = "en svarkode (fx ja, delvist, nej eller 2A)"
+
+    def check(self, node: yaml.Node, key: Key, ck: Checker) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _NULL or (node.tag == _STR and not node.value.strip()):
+                return None
+            if node.tag == _STR:
+                return CodeValue(node.value.strip())
+            return CodeValue(node.value.strip(), describe(node))
+        return CodeValue(None, describe(node))
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": ["string", "null"]}
+
+    def example(self) -> str:
+        return "ja"
+
+
+@dataclass(frozen=True)
+class AnswerSpec(ScalarOr):
+    """``"1.2": delvist`` or ``"1.2": {answer: delvist, comment: "..."}``; a list is kept as a
+    wrong answer for the cross-check to report (``ScalarOr`` alone would refuse it vaguely)."""
+
+    def check(self, node: yaml.Node, key: Key, ck: Checker) -> Any:
+        if isinstance(node, yaml.SequenceNode):
+            return {"answer": self.short.check(node, key, ck), "comment": None}
+        return super().check(node, key, ck)
+
+
+ANSWER = AnswerSpec(
+    short=AnswerCode(),
+    record=Record(fields={
+        "answer": Field(AnswerCode(), required=False,
+                        help="Svarkoden, fx ja, delvist, nej, ved-ikke, ikke-relevant eller 2D."),
+        "comment": Field(Text(), required=False,
+                         help="Hvad I lægger til grund for svaret. Kommentaren er vigtigere end "
+                              "scoren."),
+    }),
+    short_key="answer",
+    label="et svar (en svarkode, eller {answer: ..., comment: ...})",
+)
+
+SCHEMA = Record(fields={
+    "type": type_field("assessment"),
+    "title": Field(Text(single_line=True), required=False,
+                   help="Titel. Uden titel: '<instrument>: <praksis>, <dato>'."),
+    "instrument": Field(Slug(), help="Instrumentets id (filnavnet i instruments/ uden .yml), fx "
+                                     "lovende-praksis."),
+    "practice": Field(Slug(), help="Praksisbeskrivelsens id (filnavnet i praksis/ uden .md), fx "
+                                   "samarbejde-om-sikkerhed."),
+    "date": Field(Date(), help="Datoen for den fælles refleksion (ÅÅÅÅ-MM-DD)."),
+    "participants": Field(ListOf(item=Text(single_line=True)), required=False, default=(),
+                          help="Hvem der deltog (roller), fx [Leder, Metodeansvarlig, "
+                               "Socialrådgiver]."),
+    "answers": Field(MapOf(value=ANSWER, key_pattern=r"^\d+\.\d+$",
+                           key_label="et spørgsmålsnummer (element, punktum, løbenummer, fx "
+                                     "\"1.2\")"),
+                     help="Svarene pr. spørgsmål: \"1.2\": delvist, eller \"1.1\": {answer: ja, "
+                          "comment: \"...\"}. null betyder ikke besvaret endnu."),
+})
+
+
+def _participants_given(values: dict[str, Any], ck: Checker) -> None:
+    if not values["participants"]:
+        ck.warn(("participants",), "ingen deltagere er angivet. Skriv, hvem der deltog i "
+                                   "refleksionen, fx [Leder, Metodeansvarlig, Socialrådgiver].")
+
+
+# --- body ------------------------------------------------------------------------------------
+
+def _is_setext_underline(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and (set(stripped) == {"="} or set(stripped) == {"-"})
+
+
+def split_sections(body: str, body_line: int) -> tuple[BodySection, ...]:
+    """The body cut at every heading of level 1-3 (found by markdown-it, so '#' lines inside
+    code blocks are not headings); deeper headings stay inside their section's text."""
+    lines = body.split("\n")
+    marks = [h for h in headings(body, body_line) if h.level <= 3]
+    sections = []
+    first = marks[0].line - body_line if marks else len(lines)
+    preamble = "\n".join(lines[:first]).strip()
+    if preamble:
+        sections.append(BodySection(0, "", body_line, preamble))
+    for index, mark in enumerate(marks):
+        start = mark.line - body_line
+        end = marks[index + 1].line - body_line if index + 1 < len(marks) else len(lines)
+        text_start = start + 1
+        if not lines[start].lstrip().startswith("#"):
+            # A setext heading: its text runs until the '===' or '---' underline.
+            while text_start < end and not _is_setext_underline(lines[text_start - 1]):
+                text_start += 1
+        sections.append(BodySection(mark.level, mark.text, mark.line,
+                                    "\n".join(lines[text_start:end]).strip()))
+    return tuple(sections)
+
+
+@dataclass(frozen=True, slots=True)
+class SectionReflection:
+    """The reflection under one element's heading (or the whole practice's)."""
+
+    heading: str                                # as the instrument names it
+    intro: str = ""                             # text right under the heading
+    overall: str = ""
+    potential: str = ""
+    extra: tuple[BodySection, ...] = ()         # other subsections, shown as written
+
+
+@dataclass(frozen=True, slots=True)
+class Reflections:
+    preamble: str
+    elements: dict[str, SectionReflection]      # by element id
+    whole_practice: SectionReflection | None
+    unplaced: tuple[BodySection, ...]           # under headings the instrument does not name
+    issues: tuple[tuple[Key, str], ...] = ()
+
+    def missing(self, instrument: Instrument) -> list[str]:
+        """'Element 3: Beskrivelse (Udviklingspotentiale)' for every empty reflection text."""
+        headings_ = instrument.reflection
+        wanted = [(e.heading, self.elements.get(e.id)) for e in instrument.elements]
+        wanted.append((headings_.whole_practice, self.whole_practice))
+        missing = []
+        for heading, found in wanted:
+            empty = [name for name, text in ((headings_.overall, found and found.overall),
+                                             (headings_.potential, found and found.potential))
+                     if not text]
+            if empty:
+                missing.append(f"{heading} ({', '.join(empty)})")
+        return missing
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.casefold().rstrip(":").split())
+
+
+def _element_by_number(heading: str, instrument: Instrument) -> Element | None:
+    """'Element 3: Beskrivlse' -> element 3, for a heading whose title is misspelt."""
+    words = heading.split(":", 1)[0].split()
+    if len(words) == 2 and words[0].casefold() == "element" and words[1].isdigit():
+        return instrument.element(str(int(words[1])))
+    return None
+
+
+class _ReflectionReader:
+    """Assigns body sections to the instrument's elements, collecting warnings."""
+
+    WHOLE = "praksis"   # the key of the whole practice's section among the element ids
+
+    def __init__(self, instrument: Instrument):
+        self.instrument = instrument
+        self.headings = instrument.reflection
+        self.by_heading = {_normal(e.heading): e for e in instrument.elements}
+        self.expected = [e.heading for e in instrument.elements] + [self.headings.whole_practice]
+        self.found: dict[str, SectionReflection] = {}
+        self.unplaced: list[BodySection] = []
+        self.issues: list[tuple[Key, str]] = []
+        self.preamble = ""
+        self.current: str | None = None      # element id, WHOLE, or None (unplaced)
+
+    def read(self, sections: Sequence[BodySection]) -> Reflections:
+        for section in sections:
+            if section.level == 0:
+                self.preamble = section.text
+            elif section.level <= 2:
+                self._section(section)
+            else:
+                self._subsection(section)
+        whole = self.found.pop(self.WHOLE, None)
+        return Reflections(self.preamble, self.found, whole, tuple(self.unplaced),
+                           tuple(self.issues))
+
+    def _key(self, section: BodySection) -> Key:
+        return (BODY_KEY, section.heading)
+
+    def _section(self, section: BodySection) -> None:
+        normal = _normal(section.heading)
+        element = self.by_heading.get(normal)
+        if element is None and normal == _normal(self.headings.whole_practice):
+            target, canonical = self.WHOLE, self.headings.whole_practice
+        elif element is None and (element := _element_by_number(section.heading,
+                                                                self.instrument)) is not None:
+            target, canonical = element.id, element.heading
+            self.issues.append((self._key(section),
+                                f"overskriften passer ikke til instrumentet. Skriv den som "
+                                f"'## {element.heading}'."))
+        elif element is not None:
+            target, canonical = element.id, element.heading
+        else:
+            self.current = None
+            self.unplaced.append(section)
+            self.issues.append((self._key(section),
+                                f"ukendt overskrift '{section.heading}'."
+                                f"{did_you_mean(section.heading, self.expected)} Refleksionen "
+                                f"skrives under overskrifterne '## Element <nummer>: <navn>' og "
+                                f"'## {self.headings.whole_practice}'. Afsnittet vises nederst "
+                                "på siden."))
+            return
+        if target in self.found:
+            self.issues.append((self._key(section),
+                                f"'{canonical}' står mere end én gang (igen i linje "
+                                f"{section.line}). Saml teksten under én overskrift."))
+        previous = self.found.get(target, SectionReflection(canonical))
+        self.found[target] = replace(previous, intro=_join(previous.intro, section.text))
+        self.current = target
+
+    def _subsection(self, section: BodySection) -> None:
+        if self.current is None:
+            self.unplaced.append(section)
+            if not any(s.level <= 2 for s in self.unplaced):
+                self.issues.append((self._key(section),
+                                    f"'### {section.heading}' står før den første "
+                                    "elementoverskrift. Flyt den ind under "
+                                    "'## Element <nummer>: <navn>'."))
+            return
+        reflection = self.found[self.current]
+        normal = _normal(section.heading)
+        if normal == _normal(self.headings.overall):
+            reflection = replace(reflection, overall=_join(reflection.overall, section.text))
+        elif normal == _normal(self.headings.potential):
+            reflection = replace(reflection, potential=_join(reflection.potential, section.text))
+        else:
+            reflection = replace(reflection, extra=reflection.extra + (section,))
+            names = [self.headings.overall, self.headings.potential]
+            self.issues.append((self._key(section),
+                                f"ukendt underoverskrift '{section.heading}'."
+                                f"{did_you_mean(section.heading, names)} Brug "
+                                f"'### {names[0]}' og '### {names[1]}'. Afsnittet vises, men "
+                                "tæller ikke som refleksion."))
+        self.found[self.current] = reflection
+
+
+def _join(first: str, second: str) -> str:
+    return "\n\n".join(part for part in (first, second) if part)
+
+
+def read_reflections(assessment: Assessment, instrument: Instrument) -> Reflections:
+    """The body's reflection per element and for the whole practice, by the instrument's
+    headings; ``issues`` are (key, Danish message) for the cross-check."""
+    return _ReflectionReader(instrument).read(assessment.sections)
+
+
+# --- build -----------------------------------------------------------------------------------
+
+def build(values: dict[str, Any], source: Source) -> Assessment:
+    sections = split_sections(source.body, source.body_line)
+    # The cross-check can only point at lines it finds in key_lines; body headings get keys
+    # too, so a warning about a heading names its line.
+    key_lines = dict(source.key_lines)
+    key_lines.setdefault((BODY_KEY,), source.body_line)
+    for section in sections:
+        if section.level:
+            key_lines.setdefault((BODY_KEY, section.heading), section.line)
+    answers = tuple(
+        Answer(question_id, value["answer"].text if value["answer"] else None,
+               value["comment"], value["answer"].written_as if value["answer"] else None)
+        for question_id, value in values["answers"].items())
+    return Assessment(
+        source=replace(source, key_lines=key_lines), title=values["title"],
+        instrument=values["instrument"], practice=values["practice"], date=values["date"],
+        participants=tuple(values["participants"]), answers=answers, sections=sections)
+
+
+# --- cross-check -----------------------------------------------------------------------------
+
+def _listed(items: Sequence[str], separator: str = ", ", limit: int = _MAX_LISTED) -> str:
+    shown = separator.join(items[:limit])
+    more = len(items) - limit
+    return f"{shown} og {more} flere" if more > 0 else shown
+
+
+def _answer_key(answer: Answer, assessment: Assessment) -> Key:
+    long_form = ("answers", answer.question, "answer")
+    return long_form if long_form in assessment.source.key_lines else ("answers", answer.question)
+
+
+def _check_references(assessment: Assessment, content: Any, report: Report) -> Instrument | None:
+    instrument = content.get(Instrument, assessment.instrument)
+    if instrument is None:
+        known = [i.id for i in content.of_type(Instrument)]
+        listing = (f"Kendte instrumenter: {quote_list(known)}." if known else
+                   "Der er ingen instrumenter i indholdet: læg instrumentfilen i instruments/.")
+        report(("instrument",), f"ukendt instrument '{assessment.instrument}'."
+                                f"{did_you_mean(assessment.instrument, known)} {listing} Hvis "
+                                "filen findes, har den fejl: ret dem først.", Severity.ERROR)
+    if content.get(Practice, assessment.practice) is None:
+        known = sorted(p.id for p in content.of_type(Practice))
+        report(("practice",), f"ukendt praksisbeskrivelse '{assessment.practice}'."
+                              f"{did_you_mean(assessment.practice, known)} Kendte id'er "
+                              f"(filnavne i praksis/): {', '.join(known) or 'ingen'}.",
+               Severity.ERROR)
+    return instrument
+
+
+def _check_answer(answer: Answer, assessment: Assessment, instrument: Instrument,
+                  report: Report) -> None:
+    question = instrument.question(answer.question)
+    if question is None:
+        element = instrument.element(answer.question.split(".")[0])
+        # Ids are short numbers, so '1.9' is as close to '4.9' as to '1.1': suggest only a
+        # question of the element the id names ('1.10' -> '1.1').
+        suggestion = (closest(answer.question, [q.id for q in element.questions]) if element
+                      else None)
+        hint = (f"Element {element.number} har spørgsmålene "
+                f"{', '.join(q.id for q in element.questions)}." if element else
+                f"Elementerne har numrene {', '.join(e.id for e in instrument.elements)}.")
+        mean = f" Mente du '{suggestion}'?" if suggestion else ""
+        report(("answers", answer.question),
+               f"ukendt spørgsmål '{answer.question}' i {instrument.title}.{mean} {hint}",
+               Severity.ERROR)
+        return
+    scale: Scale = instrument.scale_of(question)
+    if answer.code in scale.codes or not answer.given:
+        return
+    allowed = f"Tilladte svar på {question.id}: {quote_list(scale.codes)}."
+    key = _answer_key(answer, assessment)
+    if answer.written_as is not None:
+        hint = ""
+        if answer.written_as.startswith("en ja/nej-værdi"):
+            hint = " YAML læser yes, no, true, false, on og off som ja/nej-værdier."
+        elif answer.written_as.startswith("et tal"):
+            hint = " Skriv svarkoden, ikke pointtallet."
+        report(key, f"forventede én svarkode, men fandt {answer.written_as}.{hint} {allowed}",
+               Severity.ERROR)
+        return
+    report(key, f"ukendt svar '{answer.code}'.{did_you_mean(answer.code or '', scale.codes)} "
+                f"{allowed}", Severity.ERROR)
+
+
+def cross_check(assessment: Assessment, content: Any, report: Report) -> None:
+    instrument = _check_references(assessment, content, report)
+    if instrument is None:
+        return
+    for answer in assessment.answers:
+        _check_answer(answer, assessment, instrument, report)
+    _check_completeness(assessment, instrument, report)
+    reflections = read_reflections(assessment, instrument)
+    for key, message in reflections.issues:
+        report(key, message, Severity.WARNING)
+    missing = reflections.missing(instrument)
+    if missing:
+        report((BODY_KEY,), f"refleksionen mangler under {_listed(missing, '; ', limit=3)}. "
+                            "Skriv den under "
+                            f"'### {instrument.reflection.overall}' og "
+                            f"'### {instrument.reflection.potential}' i hvert afsnit.",
+               Severity.WARNING)
+
+
+def _check_completeness(assessment: Assessment, instrument: Instrument, report: Report) -> None:
+    results = [r for e in score_assessment(assessment, instrument).elements for r in e.results]
+    for result in results:
+        condition = result.question.applies_if
+        if (result.status is QuestionStatus.NOT_APPLICABLE and result.answer is not None
+                and result.answer.given and condition is not None):
+            report(_answer_key(result.answer, assessment),
+                   f"spørgsmål {result.question.id} gælder kun, når {condition.question} er "
+                   f"besvaret med {' eller '.join(repr(c) for c in condition.answers)}. Svaret "
+                   f"tæller ikke med i scoren: slet det, eller ret svaret på "
+                   f"{condition.question}.", Severity.WARNING)
+    unanswered = [r.question.id for r in results if r.status is QuestionStatus.MISSING
+                  and (r.answer is None or not r.answer.given)]
+    applicable = [r for r in results if r.status is not QuestionStatus.NOT_APPLICABLE]
+    if unanswered:
+        report(("answers",), f"vurderingen er ikke færdig: {len(unanswered)} af "
+                             f"{len(applicable)} spørgsmål mangler et svar "
+                             f"({_listed(unanswered)}). Et element får først en score, når alle "
+                             "dets spørgsmål er besvaret.",
+               Severity.WARNING)
+    no_comment = [r.answer for r in results
+                  if r.option is not None and r.answer is not None and not r.answer.comment]
+    if no_comment:
+        first = no_comment[0]
+        report(("answers", first.question),
+               f"{len(no_comment)} {'besvaret' if len(no_comment) == 1 else 'besvarede'} "
+               "spørgsmål har ingen kommentar "
+               f"({_listed([a.question for a in no_comment])}). Skriv, hvad I lægger til grund "
+               f"for svaret, fx \"{first.question}\": {{answer: {first.code}, comment: \"...\"}}. "
+               "Kommentarerne er vigtigere end scoren.", Severity.INFO)
+
+
+# --- title and scaffold ----------------------------------------------------------------------
+
+def assessment_title(assessment: Assessment, content: Any) -> str:
+    """The title, or the default '<instrument>: <practice title>, <date in Danish>'."""
+    if assessment.title:
+        return assessment.title
+    instrument = content.get(Instrument, assessment.instrument)
+    practice = content.get(Practice, assessment.practice)
+    return (f"{instrument.title if instrument else assessment.instrument}: "
+            f"{practice.title if practice else assessment.practice}, "
+            f"{format_date(assessment.date)}")
+
+
+def _comment_lines(text: str, indent: int) -> list[str]:
+    chunks = textwrap.wrap(" ".join(text.split()), 88 - indent, break_on_hyphens=False)
+    return [f"{' ' * indent}# {chunk}" for chunk in chunks]
+
+
+def _answers_yaml(instrument: Instrument) -> str:
+    lines = _comment_lines("Svar med en kode pr. spørgsmål. Kort form: \"1.2\": delvist. Med "
+                           "kommentar (anbefales): \"1.1\": {answer: ja, comment: \"Hvad I lægger "
+                           "til grund for svaret.\"}. null betyder ikke besvaret endnu.", 0)
+    for scale in instrument.scales:
+        codes = ", ".join(f"{o.code} ({o.label})" for o in scale.options)
+        lines += _comment_lines(f"Skala '{scale.name}': {codes}.", 0)
+    for element in instrument.elements:
+        lines.append(f"# {element.heading}")
+        for question in element.questions:
+            notes = []
+            if question.scale != instrument.default_scale:
+                notes.append(f"skala '{question.scale}': "
+                              f"{', '.join(instrument.scale_of(question).codes)}")
+            if question.applies_if:
+                notes.append(f"besvares kun, når {question.applies_if.question} er "
+                             f"{' eller '.join(question.applies_if.answers)}")
+            suffix = f" ({'; '.join(notes)})" if notes else ""
+            lines += _comment_lines(f"{question.id} {question.text}{suffix}", 0)
+            lines.append(f"\"{question.id}\": null")
+    return "\n".join(lines)
+
+
+def scaffold(instrument: Instrument, practice_id: str, date: dt.date) -> str:
+    """A new assessment with every question listed and unanswered, and the reflection headings
+    ready to fill in. ``praksis check`` accepts it with warnings (it is not finished)."""
+    examples = {
+        "type": "assessment",
+        "title": "null",
+        "instrument": instrument.id,
+        "practice": practice_id,
+        "date": date.isoformat(),
+        "participants": "[]",
+        "answers": _answers_yaml(instrument),
+    }
+    headings_ = instrument.reflection
+    sub = f"### {headings_.overall}\n\n### {headings_.potential}\n"
+    body = "\n".join(f"## {element.heading}\n\n{sub}" for element in instrument.elements)
+    body += f"\n## {headings_.whole_practice}\n\n{sub}"
+    return markdown_document(scaffold_yaml(SCHEMA, examples), body)
+
+
+ASSESSMENT = register(DocumentType(
+    name="assessment", label="vurdering",
+    description="En besvarelse af et instrument (fx Lovende praksis) for en praksisbeskrivelse "
+                "på en bestemt dato: svar og kommentarer pr. spørgsmål i front matter og den "
+                "faglige refleksion pr. element i brødteksten. Siden viser score pr. element og "
+                "et radardiagram.",
+    markdown=True, model=Assessment, schema=SCHEMA, build=build,
+    rules=(_participants_given,), cross_check=cross_check,
+    example_path="vurderinger/samarbejde-om-sikkerhed-2026-03-12.md",
+))

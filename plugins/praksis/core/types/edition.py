@@ -1,0 +1,124 @@
+"""``type: edition``: a printed edition (håndbog) of some documents, ``content/editions/*.yml``.
+
+The manifest says what is on the cover and which documents go in, in parts, either by id or
+by folder. ``praksis export`` turns it into a docx and a PDF; the plan is in ``editions``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from ..documents import DocumentType, Report, register
+from ..editions import Edition, EditionPart, PreviousEdition, folder_problem, resolve_parts
+from ..fields import INVALID, Boolean, Checker, Date, Field, Key, ListOf, Record, Slug, Text
+from ..model import Source
+from .common import title_field, type_field
+
+
+@dataclass(frozen=True)
+class ContentFolder(Text):
+    """A folder below content/, written with '/': never absolute, never leaving with '..'."""
+
+    single_line: bool = True
+    label: str = "en mappe under content/ (fx 'praksis')"
+
+    def check(self, node: yaml.Node, key: Key, ck: Checker) -> Any:
+        value = super().check(node, key, ck)
+        if value is INVALID:
+            return INVALID
+        problem = folder_problem(value)
+        if problem is not None:
+            ck.error(key, problem, ck.line(node))
+            return INVALID
+        return value
+
+    def example(self) -> str:
+        return "praksis"
+
+
+PART = Record(fields={
+    "title": title_field("Delens overskrift, fx 'Redskaber'. Hver del starter på en ny side."),
+    "intro": Field(Text(), required=False,
+                   help="En kort tekst under delens overskrift."),
+    "documents": Field(ListOf(item=Slug(), min_items=1), required=False, default=(),
+                       help="Dokumenternes id'er (filnavnet uden .md) i den rækkefølge, de "
+                            "skal trykkes, fx [tryghedsplan, smarte-delmaal]."),
+    "folder": Field(ContentFolder(), required=False,
+                    help="En mappe under content/: alle dokumenter i mappen, ordnet efter "
+                         "titel. Brug enten 'documents' eller 'folder'."),
+})
+
+PREVIOUS = Record(fields={
+    "edition": Field(Text(single_line=True), help='Forrige udgaves nummer, fx "2.0".'),
+    "date": Field(Date(), help="Forrige udgaves dato (ÅÅÅÅ-MM-DD)."),
+})
+
+SCHEMA = Record(fields={
+    "type": type_field("edition"),
+    "title": title_field("Håndbogens titel på forsiden og i sidehovedet, fx 'Fælles praksis'."),
+    "subtitle": Field(Text(single_line=True), required=False,
+                      help="Undertitel på forsiden."),
+    "organisation": Field(Text(single_line=True),
+                          help="Udgiveren, fx 'Botilbuddet Lindegården'."),
+    "edition": Field(Text(single_line=True),
+                     help='Udgavens nummer, fx "3.0" (i anførselstegn).'),
+    "date": Field(Date(), help="Udgavens dato (ÅÅÅÅ-MM-DD); vises på forsiden som "
+                               "'1. oktober 2026'."),
+    "computed": Field(Boolean(), required=False, default=True,
+                      help="Tag de beregnede afsnit med (metadata, scorer, milepæle), som på "
+                           "sitet. Standard: true."),
+    "parts": Field(ListOf(item=PART, min_items=1),
+                   help="Håndbogens dele i rækkefølge, hver med 'title' og enten "
+                        "'documents' eller 'folder'."),
+    "colophon": Field(Text(), required=False,
+                      help="Kolofon: udgiver, kontakt og rettigheder, på bagsiden af forsiden."),
+    "previous": Field(PREVIOUS, required=False,
+                      help="Forrige udgave (edition og date). Versionshistorikken viser "
+                           "ændringer siden da, hvis der ikke er et git-mærke "
+                           "edition/<id>/..."),
+})
+
+
+def _documents_or_folder(values: dict[str, Any], ck: Checker) -> None:
+    for index, part in enumerate(values["parts"]):
+        has_documents, has_folder = bool(part["documents"]), part["folder"] is not None
+        if has_documents == has_folder:
+            found = "begge dele" if has_documents else "ingen af dem"
+            ck.error(("parts", index), f"en del skal have enten 'documents' eller 'folder', "
+                                       f"men har {found}. Skriv dokumenternes id'er under "
+                                       "'documents', eller en mappe under 'folder'.")
+
+
+def build(values: dict[str, Any], source: Source) -> Edition:
+    previous = values["previous"]
+    return Edition(
+        source=source, title=values["title"], subtitle=values["subtitle"],
+        organisation=values["organisation"], edition=values["edition"], date=values["date"],
+        computed=values["computed"],
+        parts=tuple(EditionPart(title=p["title"], intro=p["intro"],
+                                document_ids=tuple(p["documents"]), folder=p["folder"])
+                    for p in values["parts"]),
+        colophon=values["colophon"],
+        previous=PreviousEdition(previous["edition"], previous["date"]) if previous else None,
+    )
+
+
+def cross_check(edition: Edition, content: Any, report: Report) -> None:
+    """Every named document and folder exists, and no document is printed twice."""
+    _parts, problems = resolve_parts(edition, content)
+    for problem in problems:
+        report(problem.key, problem.message)
+
+
+EDITION = register(DocumentType(
+    name="edition", label="udgave",
+    description="En trykt udgave (håndbog) som Word og PDF: forsidens titel, udgiver, "
+                "udgavenummer og dato, og hvilke dokumenter der kommer med, i dele, enten "
+                "efter id eller efter mappe. 'praksis export' skriver udgaven. Kun godkendte "
+                "beskrivelser kommer med, medmindre udgaven eksporteres som kladde (--draft).",
+    markdown=False, model=Edition, schema=SCHEMA, build=build, rules=(_documents_or_folder,),
+    cross_check=cross_check, example_path="editions/lindegaarden-haandbog.yml",
+))

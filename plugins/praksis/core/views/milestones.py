@@ -1,0 +1,331 @@
+"""Implementation status on the site: the plan page, a section on the practice page, and the
+generated dashboard. Every number shown comes from ``milestones.plan_status``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import textwrap
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+from ..danish import format_date
+from ..fragments import badge, block, decimal, link, percent, table, text
+from ..milestones import (OVERDUE_CSS_CLASS, OVERDUE_LABEL, Framework, ImplementationPlan,
+                          MilestoneProgress, PlanStatus, plan_statuses, status_in)
+from ..model import Practice
+from ..pages import PageContext, PageFragment, generates, renders
+
+DASHBOARD_PATH = "implementering/oversigt.md"
+DASHBOARD_TITLE = "Oversigt over implementering"
+_INDENT = " " * 4  # the body of a Material admonition
+
+
+# --- Small pieces shared by the pages --------------------------------------------------------
+
+def _date(day: dt.date) -> str:
+    # Through text(): "1. marts 2026" at the start of a block would otherwise start a list.
+    return text(format_date(day))
+
+
+def _admonition_title(title: str) -> str:
+    """A title for ``??? note "..."``: escaped, and no bare quote to end it early."""
+    return text(title).replace('"', "&quot;")
+
+
+def progress_bar(value: float | None, label: str) -> str:
+    """A progress bar with the percentage as text next to it (print editions keep the text)."""
+    if value is None:
+        return "Ingen relevante milepæle"
+    shown = percent(value)
+    aria = html.escape(f"{label}: {shown}", quote=True)
+    return (f'<progress class="praksis-progress" value="{value:.3f}" max="1" '
+            f'aria-label="{aria}">{shown}</progress> {shown}')
+
+
+def status_badge(row: MilestoneProgress) -> str:
+    shown = badge(row.status.label, row.status.css_class)
+    return shown + " (mangler i planen)" if row.missing else shown
+
+
+def overdue_badge() -> str:
+    return badge(OVERDUE_LABEL, OVERDUE_CSS_CLASS)
+
+
+def matrix_cell(row: MilestoneProgress) -> str:
+    """A status matrix cell: short text (a sign and words) as well as colour."""
+    if row.overdue:
+        return badge(f"{row.status.short_label}, {OVERDUE_LABEL.lower()}", OVERDUE_CSS_CLASS)
+    return badge(row.status.short_label, row.status.css_class)
+
+
+_DATE_WORDS = {"done": "Udført", "due": "Frist"}
+
+
+def date_cell(row: MilestoneProgress) -> str:
+    if row.key_date is None:
+        return "–"
+    kind, day = row.key_date
+    shown = f"{_DATE_WORDS[kind]} {_date(day)}"
+    return f"{shown} {overdue_badge()}" if row.overdue else shown
+
+
+def note_cell(row: MilestoneProgress) -> str:
+    parts = []
+    if row.reason:
+        parts.append(f"Begrundelse: {text(row.reason)}")
+    if row.note:
+        parts.append(text(row.note))
+    return " ".join(parts) or "–"
+
+
+def overdue_count(status: PlanStatus) -> str:
+    """The number of overdue milestones, marked (by colour and a badge) when there are any."""
+    count = len(status.overdue)
+    return badge(str(count), OVERDUE_CSS_CLASS) if count else "0"
+
+
+def _indented(markdown: str) -> str:
+    return textwrap.indent(markdown.strip(), _INDENT, lambda line: bool(line.strip()))
+
+
+# --- The plan page ---------------------------------------------------------------------------
+
+def plan_metadata(status: PlanStatus, from_path: str) -> str:
+    plan = status.plan
+    practice = (link(status.practice.title, from_path, status.practice.source.path)
+                if status.practice else text(plan.practice))
+    framework = text(status.framework.title)
+    if status.framework.origin:
+        framework += f" ({text(status.framework.origin)})"
+    rows = [
+        ("Praksis", practice),
+        ("Enhed", text(plan.unit)),
+        ("Ramme", framework),
+        ("Startet", f"{_date(plan.started)} ({status.years_text} siden start)"
+         if status.has_started else _date(plan.started)),
+        ("Samlet fremdrift", progress_bar(status.progress, "Samlet fremdrift")),
+        ("Forfaldne milepæle", overdue_count(status)),
+        ("Status pr.", _date(status.today)),
+    ]
+    return block("praksis-meta", "\n".join(f"{label}\n:   {value}\n" for label, value in rows))
+
+
+def milestone_table(rows: Iterable[MilestoneProgress]) -> str:
+    return table(["Milepæl", "Status", "Ansvarlig", "Frist / udført", "Note"], [
+        [f"**{text(r.milestone.id)}** {text(r.milestone.title)}", status_badge(r),
+         text(r.owner) if r.owner else "–", date_cell(r), note_cell(r)]
+        for r in rows])
+
+
+def guiding_questions(row: MilestoneProgress) -> str:
+    """The milestone's introduction, questions and the plan's answer, collapsed on the site."""
+    milestone = row.milestone
+    title = _admonition_title(f"{milestone.id}: {milestone.title}")
+    parts = [text(milestone.introduction)]
+    if milestone.questions:
+        parts.append("**Vejledende spørgsmål**")
+        parts.append("\n".join(f"- {text(q)}" for q in milestone.questions))
+    if row.answer and row.answer.markdown:
+        # The answer is the editor's own Markdown, like the body it comes from.
+        parts.append("**Planens svar**")
+        parts.append(row.answer.markdown)
+    return f'??? note "{title}"\n\n' + _indented("\n\n".join(parts)) + "\n"
+
+
+def plan_page_markdown(status: PlanStatus, from_path: str) -> str:
+    parts = []
+    if not status.plan.title:
+        # Without a title key MkDocs takes the page title from the first level-1 heading.
+        parts.append(f"# {text(status.title)}\n")
+    parts.append(plan_metadata(status, from_path))
+    for factor in status.factors:
+        parts.append(f"## {text(factor.factor.title)}\n")
+        # Text first: a line starting with an HTML tag would be taken as a raw HTML block.
+        parts.append("Fremdrift: " + progress_bar(factor.progress,
+                                                  f"Fremdrift for {factor.factor.title}") + "\n")
+        parts.append(milestone_table(factor.milestones))
+        parts.extend(guiding_questions(row) for row in factor.milestones)
+    return "\n".join(parts)
+
+
+@renders(ImplementationPlan)
+def plan_page(plan: ImplementationPlan, ctx: PageContext) -> PageFragment:
+    status = status_in(ctx.content, plan, ctx.today)
+    if status is None:
+        return PageFragment()
+    # The answers move under their milestones; the rest of the body stays where it was.
+    return PageFragment(before=plan_page_markdown(status, plan.source.path),
+                        body=plan.body_without_answers())
+
+
+# --- The practice page -----------------------------------------------------------------------
+
+def _by_framework(statuses: list[PlanStatus]) -> list[tuple[Framework, list[PlanStatus]]]:
+    ordered = sorted(statuses, key=lambda s: s.framework.id)
+    return [(group[0].framework, group) for _, items in
+            groupby(ordered, key=lambda s: s.framework.id) if (group := list(items))]
+
+
+def practice_section(statuses: list[PlanStatus], from_path: str) -> str:
+    parts = ["## Implementering\n"]
+    for framework, group in _by_framework(statuses):
+        factor_titles = [text(f.title) for f in framework.factors]
+        rows = [[text(s.plan.unit), *(percent(f.progress) for f in s.factors),
+                 percent(s.progress), overdue_count(s),
+                 link("Implementeringsplan", from_path, s.plan.source.path)] for s in group]
+        parts.append(f"Fremdrift efter {text(framework.title)}, pr. {_date(group[0].today)}:\n")
+        parts.append(table(["Enhed", *factor_titles, "Samlet", "Forfaldne milepæle", "Plan"],
+                           rows, ["left"] + ["right"] * (len(factor_titles) + 2) + ["left"]))
+    return "\n".join(parts)
+
+
+@renders(Practice)
+def practice_implementation(practice: Practice, ctx: PageContext) -> PageFragment:
+    statuses = plan_statuses(ctx.content, ctx.today, practice_id=practice.id)
+    if not statuses:
+        return PageFragment()
+    return PageFragment(after=practice_section(statuses, practice.source.path))
+
+
+# --- The dashboard ---------------------------------------------------------------------------
+
+def _plan_link(status: PlanStatus) -> str:
+    return link(status.plan.unit, DASHBOARD_PATH, status.plan.source.path)
+
+
+def _practice_title(status: PlanStatus) -> str:
+    return text(status.practice.title if status.practice else status.plan.practice)
+
+
+def plans_table(statuses: list[PlanStatus]) -> str:
+    return table(["Enhed", "Praksis", "Ramme", "Startet", "Tid siden start", "Fremdrift",
+                  "Forfaldne milepæle"],
+                 [[_plan_link(s), _practice_title(s), text(s.framework.title),
+                   _date(s.plan.started), s.years_text, percent(s.progress), overdue_count(s)]
+                  for s in statuses],
+                 ["left", "left", "left", "left", "right", "right", "right"])
+
+
+def status_matrix(framework: Framework, statuses: list[PlanStatus]) -> str:
+    ids = [text(m.id) for m in framework.milestones]
+    rows = [[_plan_link(s), _practice_title(s), *(matrix_cell(m) for m in s.milestones)]
+            for s in statuses]
+    legend = "\n".join(f"- **{text(m.id)}** {text(m.title)}" for m in framework.milestones)
+    title = _admonition_title(f"Milepælene i {framework.title}")
+    return (f"### {text(framework.title)}\n\n"
+            + block("praksis-matrix", table(["Enhed", "Praksis", *ids], rows))
+            + f'\n??? info "{title}"\n\n{_indented(legend)}\n')
+
+
+def overdue_table(statuses: list[PlanStatus]) -> str:
+    overdue = sorted(((s, m) for s in statuses for m in s.overdue),
+                     key=lambda pair: (pair[1].due, pair[0].plan.source.path,
+                                       pair[1].milestone.id))
+    if not overdue:
+        return "Ingen milepæle er forfaldne.\n"
+    return table(["Frist", "Milepæl", "Enhed", "Status", "Ansvarlig"],
+                 [[_date(m.due), f"**{text(m.milestone.id)}** {text(m.milestone.title)}",
+                   _plan_link(s), badge(m.status.label, m.status.css_class),
+                   text(m.owner) if m.owner else "–"] for s, m in overdue])
+
+
+def review_table(ctx: PageContext) -> str:
+    due = sorted((p for p in ctx.content.of_type(Practice) if p.review_overdue(ctx.today)),
+                 key=lambda p: (p.next_review, p.id))
+    if not due:
+        return "Alle praksisbeskrivelser er gennemgået til tiden.\n"
+    return table(["Praksis", "Enhed", "Metodeansvarlig", "Skulle være gennemgået"],
+                 [[link(p.title, DASHBOARD_PATH, p.source.path), text(p.unit), text(p.owner),
+                   f"{_date(p.next_review)} {badge('Gennemgang overskredet', 'forfalden')}"]
+                  for p in due])
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """The Lovende praksis functions the dashboard needs, from praksis.core.scoring."""
+
+    latest_assessment: Callable[[Any, str], Any]
+    score_assessment: Callable[..., Any]
+    instrument_type: type
+
+
+def available_scoring() -> Scoring | None:
+    """The scoring module, if this installation has it (it is developed separately)."""
+    try:
+        from ..scoring import latest_assessment, score_assessment
+        from ..types.instrument import Instrument
+    except ImportError:
+        return None
+    return Scoring(latest_assessment, score_assessment, Instrument)
+
+
+def scores_section(ctx: PageContext, scoring: Scoring) -> str | None:
+    """Each practice's latest Lovende praksis scores, one table per instrument."""
+    scored: dict[str, list[tuple[Practice, Any]]] = {}
+    try:
+        for practice in sorted(ctx.content.of_type(Practice), key=lambda p: p.id):
+            assessment = scoring.latest_assessment(ctx.content, practice.id)
+            if assessment is None:
+                continue
+            instrument = ctx.content.get(scoring.instrument_type, assessment.instrument)
+            if instrument is None:  # an error the assessment's own check reports
+                continue
+            score = scoring.score_assessment(assessment, instrument,
+                                             adjusted=ctx.adjusted_scores)
+            scored.setdefault(instrument.id, []).append((practice, score))
+    except ImportError:  # scoring is there, but the assessment type is not (yet)
+        return None
+    parts = ["## Lovende praksis\n"]
+    if not scored:
+        return "\n".join(parts + ["Ingen praksisbeskrivelser er vurderet endnu.\n"])
+    mode = " (justeret, ikke officiel)" if ctx.adjusted_scores else ""
+    parts.append(f"Den seneste vurdering af hver praksis{mode}: score pr. element fra 0 til 1 "
+                 "og gennemsnittet af elementerne (ikke officielt).\n")
+    for instrument_id, rows in scored.items():
+        instrument = ctx.content.get(scoring.instrument_type, instrument_id)
+        elements = rows[0][1].elements
+        if len(scored) > 1:
+            parts.append(f"### {text(instrument.title)}\n")
+        parts.append(block("praksis-matrix", table(
+            ["Praksis", "Vurderet", *(text(e.id) for e in elements),
+             "Gennemsnit (ikke officielt)"],
+            [[link(p.title, DASHBOARD_PATH, p.source.path), _date(score.date),
+              *(decimal(e.score) for e in score.elements), decimal(score.mean)]
+             for p, score in rows],
+            ["left", "left"] + ["right"] * (len(elements) + 1))))
+        legend = "\n".join(f"- **{text(e.id)}** {text(e.title)}" for e in elements)
+        parts.append(f'??? info "{_admonition_title("Elementerne i " + instrument.title)}"\n\n'
+                     f"{_indented(legend)}\n")
+    return "\n".join(parts)
+
+
+def dashboard_markdown(ctx: PageContext, scoring: Scoring | None = None) -> str:
+    statuses = plan_statuses(ctx.content, ctx.today)
+    parts = [f"---\ntype: page\ntitle: {DASHBOARD_TITLE}\n---\n",
+             f"Status pr. {_date(ctx.today)} for alle implementeringsplaner. Fremdriften "
+             "er point i forhold til det højest mulige: en milepæl på plads giver 2 point, en "
+             "milepæl i gang 1 point, og milepæle, der ikke er relevante, tæller ikke med.\n",
+             "## Planer\n"]
+    parts.append(plans_table(statuses) if statuses else "Der er ingen implementeringsplaner "
+                                                        "endnu.\n")
+    parts.append("## Status for milepælene\n")
+    for framework, group in _by_framework(statuses):
+        parts.append(status_matrix(framework, group))
+    parts.append("## Forfaldne milepæle\n")
+    parts.append(overdue_table(statuses))
+    parts.append("## Praksisbeskrivelser, der skal gennemgås\n")
+    parts.append(review_table(ctx))
+    if scoring is not None and (scores := scores_section(ctx, scoring)) is not None:
+        parts.append(scores)
+    return "\n".join(parts)
+
+
+@generates
+def dashboard_page(ctx: PageContext) -> dict[str, str]:
+    if not ctx.content.of_type(ImplementationPlan):
+        return {}
+    return {DASHBOARD_PATH: dashboard_markdown(ctx, available_scoring())}

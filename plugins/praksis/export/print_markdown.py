@@ -1,0 +1,300 @@
+"""Site Markdown (Material and pymdown syntax) rewritten as Markdown pandoc reads.
+
+The site's Markdown has constructs pandoc does not know: admonitions (``!!! tip "Titel"``
+with indented content), collapsible blocks (``??? note``), content tabs (``=== "Fane"``),
+attribute lists (``{ .class }``) and inline SVG charts. markdown-it-py (the client's choice)
+finds them, with the lines they cover; we then rewrite those lines and leave every other
+line exactly as written, so whatever pandoc already reads (tables, definition lists,
+``<div markdown="1">`` blocks, lists) reaches it untouched.
+
+- admonitions and collapsible blocks become fenced divs, ``::: {.admonition .tip}``, with
+  the title as a bold first paragraph (collapsible ones are printed open);
+- each content tab becomes ``::: {.tab}`` with the tab's title in bold: in print the tabs
+  are a sequence, one after the other;
+- headings move one level down (the document's title is level 2 in the edition);
+- attribute lists are dropped, except width and height on images, which pandoc reads;
+- images get paths relative to content/, links to printed documents become links inside
+  the edition, and an inline ``<svg>`` (the radar charts) becomes an image file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.token import Token
+
+from ..core.editions import BODY_HEADING_SHIFT, ImageRef, PrintedBody, PrintSource
+
+# Where charts taken out of the Markdown are written, inside the export's working folder.
+GENERATED_FOLDER = "_grafik"
+_INDENT = 4  # Material's admonitions and tabs indent their content by four spaces
+
+
+class PrintMarkdownError(Exception):
+    """Site Markdown that cannot be printed; the message is Danish and names file:line."""
+
+
+# --- markdown-it: block rules for admonitions, collapsible blocks and tabs ---------------
+
+_CONTAINER = re.compile(r"^(?P<marker>!!!|\?\?\?\+?|===[+!]?)(?:[ \t]+(?P<params>.*?))?[ \t]*$")
+_TITLE = re.compile(r'^(?P<kinds>[^"]*?)\s*(?:"(?P<title>.*)")?$')
+
+
+def _container(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """``!!! kind "title"``, ``??? kind``, ``=== "tab"`` followed by indented content."""
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False  # an indented code block, not a marker
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    match = _CONTAINER.match(state.src[start:state.eMarks[start_line]])
+    if match is None:
+        return False
+    marker, params = match["marker"], (match["params"] or "").strip()
+    is_tab = marker.startswith("===")
+    if (is_tab and not params.startswith('"')) or (not is_tab and not params):
+        return False
+    if silent:
+        return True
+    content_indent = state.sCount[start_line] + _INDENT
+    next_line = start_line + 1
+    last_content = start_line
+    while next_line < end_line:
+        blank = state.isEmpty(next_line)
+        if not blank and state.sCount[next_line] < content_indent:
+            break
+        if not blank:
+            last_content = next_line
+        next_line += 1
+    end = last_content + 1  # trailing blank lines belong to the surrounding text
+
+    titled = _TITLE.match(params)
+    kinds = (titled["kinds"] if titled else params).split()
+    title = titled["title"] if titled and titled["title"] is not None else None
+    kind = "tab" if is_tab else "admonition"
+    token = state.push(f"{kind}_open", "div", 1)
+    token.map = [start_line, end]
+    token.markup = marker
+    token.meta = {"kinds": kinds, "title": title, "indent": content_indent}
+
+    old_indent, old_max, old_parent = state.blkIndent, state.lineMax, state.parentType
+    state.blkIndent, state.lineMax, state.parentType = content_indent, end, "container"
+    state.md.block.tokenize(state, start_line + 1, end)
+    state.blkIndent, state.lineMax, state.parentType = old_indent, old_max, old_parent
+
+    state.push(f"{kind}_close", "div", -1)
+    state.line = end
+    return True
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable("table")
+    md.block.ruler.before("fence", "praksis_container", _container,
+                          {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    return md
+
+
+# --- inline rewrites: attribute lists, images, links ---------------------------------------
+
+_ATTR = r'(?:[#.][\w:-]+|[\w-]+=(?:"[^"]*"|\'[^\']*\'|[^\s}]+))'
+# Python-Markdown's attr_list: '{: .class #id key=value }' or '{ .class }'.
+_ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*(" + _ATTR + r"(?:[ \t]+" + _ATTR + r")*)[ \t]*\}")
+_IMAGE = re.compile(r"(!\[(?P<alt>[^\]]*)\]\()\s*<?(?P<src>[^)\s>]+)>?(?P<rest>[^)]*\))"
+                    r"(?P<attrs>\{:?[^}\n]*\})?")
+_LINK = re.compile(r"(?<!!)(\[[^\]]*\]\()\s*<?(?P<href>[^)\s>#]+\.md)(?P<fragment>#[^)\s>]*)?>?")
+_SIZE = re.compile(r'(width|height)=("[^"]*"|\'[^\']*\'|[^\s}]+)')
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+@dataclass
+class _Document:
+    """What one conversion collects: the images it uses."""
+
+    source: PrintSource
+    images: list[ImageRef]
+
+    def where(self, line: int) -> str:
+        return self.source.where(line)
+
+
+def _resolve(doc: _Document, target: str, line: int) -> str:
+    """A relative URL in a document, as a path relative to content/."""
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(doc.source.path), target))
+    if resolved.startswith("../") or resolved == ".." or target.startswith("/"):
+        raise PrintMarkdownError(
+            f"{doc.where(line)}: billedet '{target}' ligger uden for content/. Læg billedet "
+            "i indholdsmappen, fx ved siden af beskrivelsen, og henvis til det derfra.")
+    return resolved
+
+
+def _image(doc: _Document, match: re.Match[str], line: int) -> str:
+    src, attrs = match["src"], match["attrs"] or ""
+    if _SCHEME.match(src):
+        # A remote image cannot be fetched while printing: keep the reference as a link.
+        return f"[{match['alt'] or src}]({src})"
+    path = _resolve(doc, html.unescape(src), line)
+    doc.images.append(ImageRef(path, doc.where(line)))
+    sizes = " ".join(f"{k}={v}" for k, v in _SIZE.findall(attrs))
+    return f"{match.group(1)}{path}{match['rest']}" + (f"{{{sizes}}}" if sizes else "")
+
+
+def _link(doc: _Document, match: re.Match[str]) -> str:
+    href = match["href"]
+    if _SCHEME.match(href):
+        return match.group(0)
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(doc.source.path), href))
+    anchor = doc.source.anchors.get(target)
+    # Links to documents outside the edition keep their text only (the Lua filter unwraps
+    # links to .md files); links to printed ones jump to the document's heading.
+    return f"{match.group(1)}#{anchor}" if anchor else match.group(0)
+
+
+def _rewrite_inline(doc: _Document, lines: list[str]) -> list[str]:
+    """Images, links and attribute lists on the lines that hold inline text."""
+    out = list(lines)
+    for token in _parser().parse("\n".join(lines)):
+        if token.type != "inline" or token.map is None:
+            continue
+        for number in range(token.map[0], token.map[1]):
+            line = out[number]
+            line = _IMAGE.sub(lambda m, n=number: _image(doc, m, n), line)
+            line = _LINK.sub(lambda m: _link(doc, m), line)
+            out[number] = _strip_attr_lists(line)
+    return out
+
+
+def _strip_attr_lists(line: str) -> str:
+    kept: list[str] = []
+    position = 0
+    for match in _ATTR_LIST.finditer(line):
+        # Image sizes were rewritten to pandoc's '{width=...}' already: keep those.
+        if match.group(1).startswith(("width=", "height=")) and line[:match.start()].endswith(")"):
+            continue
+        kept.append(line[position:match.start()])
+        position = match.end()
+    kept.append(line[position:])
+    return "".join(kept)
+
+
+# --- block rewrites -----------------------------------------------------------------------
+
+_SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL | re.IGNORECASE)
+_CAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.DOTALL | re.IGNORECASE)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def _chart(doc: _Document, block: str, line: int) -> list[str]:
+    """An inline SVG (with its figure caption) as an image file pandoc and typst embed."""
+    caption_match = _CAPTION.search(block)
+    caption = html.unescape(_TAGS.sub("", caption_match.group(1))).strip() if caption_match else ""
+    if not _SVG.search(block):
+        return [block, ""]  # a figure without an inline SVG: pandoc reads what it can
+    out: list[str] = []
+    for svg in _SVG.findall(block):
+        data = svg.encode("utf-8")
+        name = f"{GENERATED_FOLDER}/{hashlib.sha256(data).hexdigest()[:16]}.svg"
+        doc.images.append(ImageRef(name, doc.where(line), data))
+        alt = _escape_alt(caption or "Diagram")
+        out += [f"![{alt}]({name}){{width=100%}}", ""]
+    return out
+
+
+def _is_chart(html_text: str) -> bool:
+    return bool(_SVG.search(html_text)) or "<figure" in html_text.lower()
+
+
+def _chart_end(tokens: list[Token], index: int) -> int:
+    """The line after a chart: a <figure> may span several HTML blocks (blank lines)."""
+    first = tokens[index]
+    end = first.map[1] if first.map else 0
+    if "<figure" not in first.content.lower() or "</figure>" in first.content.lower():
+        return end
+    for token in tokens[index + 1:]:
+        if token.level != 0 or token.map is None:
+            continue
+        if token.type != "html_block":
+            break  # Markdown inside the figure: leave the rest as it is
+        end = token.map[1]
+        if "</figure>" in token.content.lower():
+            break
+    return end
+
+
+def _escape_alt(value: str) -> str:
+    return re.sub(r"([\\\[\]*_`])", r"\\\1", " ".join(value.split()))
+
+
+def _heading(token: Token, inline: Token) -> list[str]:
+    level = min(int(token.tag[1]) + BODY_HEADING_SHIFT, 6)
+    text = re.sub(r"[ \t]+#+[ \t]*$", "", inline.content.strip())
+    return ["#" * level + " " + text]
+
+
+def _container_lines(doc: _Document, token: Token, lines: list[str], offset: int
+                     ) -> list[str]:
+    start, end = token.map or (0, 0)
+    prefix = lines[start][:_leading(lines[start])]  # a container inside a list item keeps it
+    body = [_dedent(line, token.meta["indent"]) for line in lines[start + 1:end]]
+    inner = _convert(doc, body, offset + start + 1)
+    title = token.meta["title"]
+    if token.type == "tab_open":
+        head = ["::: {.tab}"]
+    else:
+        kinds = [_CLASS_UNSAFE.sub("", kind) for kind in token.meta["kinds"]] or ["note"]
+        if title is None:
+            title = kinds[0].capitalize()  # as Python-Markdown titles an untitled admonition
+        head = ["::: {.admonition " + " ".join(f".{kind}" for kind in kinds if kind) + "}"]
+    if title:
+        head += [f"**{title}**", ""]
+    return [prefix + line if line else line for line in [*head, *inner, ":::"]] + [""]
+
+
+_CLASS_UNSAFE = re.compile(r"[^\w-]")
+
+
+def _leading(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _dedent(line: str, columns: int) -> str:
+    return line[min(columns, _leading(line)):]
+
+
+def _convert(doc: _Document, lines: list[str], offset: int) -> list[str]:
+    """Rewrite the blocks at this nesting level; containers recurse into their content."""
+    tokens = _parser().parse("\n".join(lines))
+    out: list[str] = []
+    cursor = 0
+    for index, token in enumerate(tokens):
+        if token.nesting == -1 or token.map is None or token.map[0] < cursor:
+            continue  # closing tokens, and tokens inside a block already rewritten
+        start, end = token.map
+        replacement: list[str] | None = None
+        if token.type in ("admonition_open", "tab_open"):
+            replacement = _container_lines(doc, token, lines, offset)
+        elif token.level == 0 and token.type == "heading_open":
+            replacement = _heading(token, tokens[index + 1])
+        elif token.level == 0 and token.type == "html_block" and _is_chart(token.content):
+            end = _chart_end(tokens, index)
+            replacement = _chart(doc, "\n".join(lines[start:end]), offset + start)
+        if replacement is None:
+            continue
+        out += lines[cursor:start]
+        out += replacement
+        cursor = end
+    out += lines[cursor:]
+    return out
+
+
+def to_pandoc_markdown(markdown: str, source: PrintSource) -> PrintedBody:
+    """Site Markdown as pandoc Markdown, with the images it needs (a ``BodyTransform``)."""
+    doc = _Document(source, [])
+    lines = markdown.split("\n")
+    converted = _convert(doc, _rewrite_inline(doc, lines), 0)
+    return PrintedBody("\n".join(converted), tuple(doc.images))
