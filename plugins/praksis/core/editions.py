@@ -378,7 +378,8 @@ def document_pieces(doc: Any, edition: Edition, ctx: PageContext) -> list[tuple[
     body (or the body alone when the manifest says ``computed: false``). They are kept apart
     so a message about the body can name its line in the file.
     """
-    body = (doc.source.body.strip(), doc.source.body_line)
+    # Not stripped at the start: the transform's line numbers count from body_line.
+    body = (doc.source.body.rstrip(), doc.source.body_line)
     if not edition.computed:
         return [body]
     fragment = page_fragment(doc, ctx)

@@ -58,6 +58,17 @@ def key_facts(practice: Practice) -> str:
     return block("praksis-facts", "\n".join(parts))
 
 
+def draft_notice(practice: Practice) -> str:
+    """A visible notice on every page that is not approved practice yet."""
+    if practice.approval.is_approved:
+        return ""
+    state = practice.approval.state
+    return block("praksis-draft", f"{approval_badge(practice.approval)} **Ikke gældende praksis.** "
+                 f"Beskrivelsen er {'en kladde' if state is ApprovalState.DRAFT else 'sendt til godkendelse'} "
+                 "og kan ændre sig. Spørg den metodeansvarlige, før du bruger den.") + "\n"
+
+
 @renders(Practice)
 def practice_page(practice: Practice, ctx: PageContext) -> PageFragment:
-    return PageFragment(before=metadata_block(practice, ctx) + "\n" + key_facts(practice))
+    return PageFragment(before=draft_notice(practice) + metadata_block(practice, ctx) + "\n"
+                        + key_facts(practice))
