@@ -27,6 +27,7 @@ from praksis.core.editions import (MAX_CHANGES, Change, Edition, EditionHistory,
 from praksis.core.pages import PageContext, generated_pages, page_fragment
 from praksis.core.views.editions import EDITIONS_PAGE
 from praksis.core.views.practice import metadata_block
+from praksis.export import plan_for_print
 from praksis.export.plan import data_path, plan_export
 
 TODAY = dt.date(2026, 11, 23)
@@ -272,7 +273,7 @@ def test_pdf_plan_defaults(small_content: ContentSet, tmp_path: Path) -> None:
     assert export.output == tmp_path / "out" / "haandbog.pdf"
     assert defaults["to"] == "typst"
     assert defaults["template"] == str(data_path("template.typ"))
-    assert defaults["filters"] == [str(data_path("print.lua"))]
+    assert "filters" not in defaults  # print_markdown prepares all pandoc needs
     assert defaults["input-files"] == ["udgave.md"] and defaults["output-file"] == "udgave.typ"
     assert defaults["table-of-contents"] is True and defaults["number-sections"] is True
     assert defaults["variables"]["papersize"] == "a4"
@@ -293,12 +294,22 @@ def test_docx_plan_defaults(small_content: ContentSet, tmp_path: Path) -> None:
     export = plan_export(plan, "docx", tmp_path)
     defaults = export.defaults
     assert defaults["to"] == "docx" and defaults["reference-doc"] == "reference.docx"
-    assert "template" not in defaults
+    assert "template" not in defaults and "filters" not in defaults
     assert defaults["metadata"]["author"] == ["Botilbuddet Lindegården"]
     assert defaults["metadata"]["date"] == "Udgave 3.0 · 1. oktober 2026"
     assert defaults["metadata"]["abstract"] == "Udgivet af Lindegården."
     assert export.running_header == "Fælles praksis 3.0"
     assert export.output == tmp_path / "haandbog.docx"
+
+
+def test_word_gets_a_png_for_every_svg(small_content: ContentSet, tmp_path: Path) -> None:
+    write(tmp_path, {"content/praksis/platform.md": practice("Platform for indsats").replace(
+        "## Formål", "![Model](model.svg)\n\n## Formål")})
+    content = load_content(tmp_path / "content")
+    plan = plan_for_print(content.get(Edition, "haandbog"), content, ctx_for(content), False)
+    assert [image.path for image in plan.images] == ["praksis/model.svg"]
+    assert "![Model](praksis/model.svg)" in plan_export(plan, "pdf", tmp_path).markdown
+    assert "![Model](praksis/model.png)" in plan_export(plan, "docx", tmp_path).markdown
 
 
 # --- The site's "Håndbøger" page ---------------------------------------------------------------

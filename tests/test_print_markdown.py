@@ -1,6 +1,5 @@
 """The site's Markdown (Material and pymdown syntax) rewritten for pandoc, construct by
-construct, and what pandoc then reads from it (through the project's one pandoc door and the
-print Lua filter).
+construct, and what pandoc then reads from it (through the project's one pandoc door).
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from praksis.core.charts import radar_svg
 from praksis.core.editions import PrintSource
 from praksis.export.errors import ExportError
 from praksis.export.pandoc import run_pandoc
-from praksis.export.plan import checked_in_defaults, data_path
+from praksis.export.plan import checked_in_defaults
 from praksis.export.print_markdown import (GENERATED_FOLDER, PrintMarkdownError,
                                            to_pandoc_markdown)
 
@@ -28,48 +27,56 @@ def convert(markdown: str, source: PrintSource = SOURCE) -> str:
 
 
 def pandoc_ast(markdown: str, tmp_path: Path) -> list[dict[str, Any]]:
-    """What pandoc reads (with the print filter), as pandoc's JSON blocks."""
+    """What pandoc reads (with the editions' reader settings), as pandoc's JSON blocks."""
     (tmp_path / "in.md").write_text(markdown, encoding="utf-8")
     defaults = checked_in_defaults("docx")
-    # The filter's rewrites that do not depend on the output format show in pandoc's JSON.
     run_pandoc({"from": defaults["from"], "to": "json", "input-files": ["in.md"],
-                "output-file": "out.json", "filters": [str(data_path("print.lua"))]},
-               tmp_path)
+                "output-file": "out.json"}, tmp_path)
     return json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["blocks"]
 
 
 # --- Admonitions and collapsible blocks ------------------------------------------------------
 
-def test_admonition_becomes_a_fenced_div_with_a_bold_title() -> None:
+def test_admonition_becomes_a_box_with_a_bold_title() -> None:
     site = '!!! tip "Godt at vide"\n    Første linje.\n\n    Andet afsnit med **fed**.\n\nEfter.\n'
-    assert convert(site) == ("::: {.admonition .tip}\n**Godt at vide**\n\nFørste linje.\n\n"
-                             "Andet afsnit med **fed**.\n:::\n\n\nEfter.\n")
+    # A fenced div with a Word paragraph style, and a typst call (template.typ) around it.
+    assert convert(site) == (
+        '::: {.admonition .tip custom-style="Boks"}\n'
+        '```{=typst}\n#praksis-box(kind: "tip")[\n```\n\n'
+        "**Godt at vide**\n\nFørste linje.\n\nAndet afsnit med **fed**.\n\n"
+        "```{=typst}\n]\n```\n:::\n\n\nEfter.\n")
 
 
 def test_admonition_without_title_is_titled_like_the_site() -> None:
-    assert convert("!!! warning\n    Pas på.\n").startswith(
-        "::: {.admonition .warning}\n**Warning**\n\nPas på.\n:::")
+    out = convert("!!! warning\n    Pas på.\n")
+    assert out.startswith('::: {.admonition .warning custom-style="Boks"}\n')
+    assert "\n**Warning**\n\nPas på.\n" in out
 
 
 def test_admonition_with_empty_title_has_no_title() -> None:
-    assert convert('!!! note ""\n    Uden titel.\n') == (
-        "::: {.admonition .note}\nUden titel.\n:::\n\n")
+    out = convert('!!! note ""\n    Uden titel.\n')
+    assert "**" not in out and "\nUden titel.\n" in out
 
 
 @pytest.mark.parametrize("marker", ["???", "???+"])
 def test_collapsible_block_is_printed_open(marker: str) -> None:
-    site = f'{marker} note "Læs mere"\n    Skjult tekst.\n'
-    assert convert(site) == "::: {.admonition .note}\n**Læs mere**\n\nSkjult tekst.\n:::\n\n"
+    out = convert(f'{marker} note "Læs mere"\n    Skjult tekst.\n')
+    assert out.startswith('::: {.admonition .note custom-style="Boks"}\n')
+    assert "**Læs mere**\n\nSkjult tekst.\n" in out
 
 
-def test_nested_admonition_and_admonition_in_a_list() -> None:
+def test_nested_admonition_and_admonition_in_a_list(tmp_path: Path) -> None:
     site = ('!!! tip "Ydre"\n    Tekst.\n\n    !!! warning "Indre"\n        Indlejret.\n\n'
             '- Punkt\n\n    !!! note "I listen"\n        Tekst i listen.\n')
-    out = convert(site)
-    assert "::: {.admonition .tip}\n**Ydre**\n\nTekst.\n\n::: {.admonition .warning}\n" \
-           "**Indre**\n\nIndlejret.\n:::\n" in out
-    assert "- Punkt\n\n    ::: {.admonition .note}\n    **I listen**\n\n    Tekst i listen.\n" \
-           "    :::" in out
+    blocks = pandoc_ast(convert(site), tmp_path)
+    assert [b["t"] for b in blocks] == ["Div", "BulletList"]
+    outer = blocks[0]["c"]
+    assert outer[0][1] == ["admonition", "tip"]
+    inner = [b for b in outer[1] if b["t"] == "Div"]
+    assert [d["c"][0][1] for d in inner] == [["admonition", "warning"]]
+    item = blocks[1]["c"][0]
+    assert [b["t"] for b in item] == ["Para", "Div"]
+    assert item[1]["c"][0][1] == ["admonition", "note"]
 
 
 def test_marker_in_code_is_left_alone() -> None:
@@ -108,8 +115,17 @@ def test_braces_that_are_not_attributes_stay() -> None:
     assert convert("Mængden {a, b} og {x}.\n") == "Mængden {a, b} og {x}.\n"
 
 
-def test_md_in_html_div_reaches_pandoc_unchanged() -> None:
-    site = '<div class="praksis-meta" markdown="1">\n\nEnhed\n:   Lindegården\n\n</div>\n'
+def test_md_in_html_div_becomes_a_fenced_div() -> None:
+    site = ('<div class="praksis-facts" markdown="1">\n\n**Mål**\n\n</div>\n\n'
+            '<div class="praksis-meta" markdown="1">\n\nEnhed\n:   Lindegården\n\n</div>\n')
+    assert convert(site) == (
+        "::: {.praksis-facts}\n\n\n**Mål**\n\n:::\n\n\n"
+        '::: {.praksis-meta}\n```{=typst}\n#praksis-meta[\n```\n\n\n\n'
+        "Enhed\n:   Lindegården\n\n\n```{=typst}\n]\n```\n:::\n\n")
+
+
+def test_other_html_is_left_for_pandoc() -> None:
+    site = '<p class="x">Afsnit</p>\n\n<div class="y">Alt på én linje</div>\n'
     assert convert(site) == site
 
 
@@ -150,36 +166,52 @@ def test_inline_svg_chart_becomes_an_image_file() -> None:
 
 
 def test_links_to_printed_documents_jump_inside_the_edition() -> None:
-    site = "Se [delmål](smarte-delmaal.md) og [platformen](platform-for-indsats.md#model).\n"
-    assert convert(site) == ("Se [delmål](#dok-smarte-delmaal) og "
-                             "[platformen](platform-for-indsats.md#model).\n")
+    site = ("Se [delmål](smarte-delmaal.md) og [platformen](platform-for-indsats.md#model "
+            '"Platform"), eller [Socialstyrelsen](https://sbst.dk/a.md).\n')
+    # The platform is not in this edition: its link keeps only its text.
+    assert convert(site) == ("Se [delmål](#dok-smarte-delmaal) og platformen, eller "
+                             "[Socialstyrelsen](https://sbst.dk/a.md).\n")
 
 
-# --- What pandoc reads, with the print filter ----------------------------------------------
+def test_images_in_tables_and_lists_are_rewritten_too() -> None:
+    site = "| Model | Tekst |\n|---|---|\n| ![M](m.png) | x |\n\n- ![N](n.png)\n"
+    printed = to_pandoc_markdown(site, SOURCE)
+    assert "| ![M](praksis/m.png) | x |" in printed.markdown
+    assert "- ![N](praksis/n.png)" in printed.markdown
+    assert [i.where for i in printed.images] == ["praksis/tryghedsplan.md:52",
+                                                 "praksis/tryghedsplan.md:54"]
+
+
+def test_badges_and_progress_bars_become_text() -> None:
+    site = ('Status: <span class="praksis-badge praksis-badge--i-gang">I gang</span>, '
+            '<progress class="praksis-progress" value="0.500" max="1" aria-label="x">50 %'
+            "</progress> 50 %\n")
+    assert convert(site) == "Status: **I gang**, 50 %\n"
+
+
+# --- What pandoc reads ---------------------------------------------------------------------------
 
 def test_pandoc_reads_every_construct_as_intended(tmp_path: Path) -> None:
     site = ('!!! tip "Godt at vide"\n    Tekst.\n\n'
             '=== "Fane"\n    Fanetekst.\n\n'
             '<div class="praksis-meta" markdown="1">\n\nVersion\n:   '
             '<span class="praksis-badge praksis-badge--godkendt">Godkendt</span>\n\n</div>\n\n'
-            'Status: <progress class="praksis-progress" value="0.5" max="1">50 %</progress> 50 %\n\n'
-            "Se [andet](andet.md).\n")
+            "| Dato | Hvad |\n|---|---|\n| 1\\. juni 2025 | Godkendt |\n")
     blocks = pandoc_ast(convert(site), tmp_path)
     kinds = [(b["t"], b["c"][0][1] if b["t"] == "Div" else None) for b in blocks]
     assert kinds == [("Div", ["admonition", "tip"]), ("Div", ["tab"]),
-                     ("Div", ["praksis-meta"]), ("Para", None), ("Para", None)]
-    admonition = blocks[0]["c"][1]
-    assert admonition[0]["c"][0]["t"] == "Strong"            # the bold title
-    meta = blocks[2]
-    assert ("markdown", "1") not in [tuple(kv) for kv in meta["c"][0][2]]
-    definition = meta["c"][1][0]
-    assert definition["t"] == "DefinitionList"
-    badge = definition["c"][0][1][0][0]["c"][0]
-    assert badge["t"] == "Strong"                             # badge span -> bold text
-    status = json.dumps(blocks[3])
-    assert status.count('"50"') == 1                          # <progress> and its copy gone
-    link_paragraph = blocks[4]["c"]
-    assert all(item["t"] != "Link" for item in link_paragraph)  # .md link keeps its text only
+                     ("Div", ["praksis-meta"]), ("Table", None)]
+    attributes, admonition = blocks[0]["c"]
+    assert attributes[2] == [["custom-style", "Boks"]]          # Word's paragraph style
+    assert admonition[0] == {"t": "RawBlock", "c": ["typst", '#praksis-box(kind: "tip")[']}
+    assert admonition[1]["c"][0]["t"] == "Strong"              # the bold title
+    assert admonition[-1] == {"t": "RawBlock", "c": ["typst", "]"]}
+    tab = blocks[1]["c"][1]
+    assert tab[0]["c"][0] == {"t": "Strong", "c": [{"t": "Str", "c": "Fane"}]}
+    meta_attributes, meta = blocks[2]["c"]
+    assert meta_attributes[2] == []                            # no markdown="1" left
+    definition = next(b for b in meta if b["t"] == "DefinitionList")
+    assert definition["c"][0][1][0][0]["c"][0]["t"] == "Strong"  # badge -> bold text
 
 
 def test_pandoc_failure_carries_pandocs_own_message(tmp_path: Path) -> None:

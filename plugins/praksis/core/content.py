@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -60,6 +60,10 @@ class ContentSet:
     documents: tuple[Any, ...]
     problems: tuple[Problem, ...]
     files: int
+    # Look-ups built on first use (the documents never change): the site asks for a
+    # document by path, id or reference once per page, so a scan each time is O(n²).
+    _index: dict[Any, Any] = field(default_factory=dict, init=False, repr=False,
+                                   compare=False)
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -69,14 +73,57 @@ class ContentSet:
     def warnings(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.is_warning)
 
+    def problems_in(self, shown_path: str) -> tuple[Problem, ...]:
+        """The problems of one file, by the path messages show (relative to the project)."""
+        def group() -> dict[str, tuple[Problem, ...]]:
+            groups: dict[str, list[Problem]] = {}
+            for problem in self.problems:
+                groups.setdefault(problem.path, []).append(problem)
+            return {path: tuple(found) for path, found in groups.items()}
+        return self._indexed("problems", group).get(shown_path, ())
+
+    def _indexed(self, key: Any, build: Callable[[], Any]) -> Any:
+        try:
+            return self._index[key]
+        except KeyError:
+            value = self._index[key] = build()
+            return value
+
+    def _of_type(self, cls: type) -> tuple[Any, ...]:
+        return self._indexed(("type", cls),
+                             lambda: tuple(d for d in self.documents if isinstance(d, cls)))
+
     def of_type(self, cls: type[T]) -> list[T]:
-        return [d for d in self.documents if isinstance(d, cls)]
+        return list(self._of_type(cls))
 
     def get(self, cls: type[T], doc_id: str) -> T | None:
-        return next((d for d in self.of_type(cls) if d.source.doc_id == doc_id), None)
+        """The first document of ``cls`` with this id (ids are unique once check passes)."""
+        ids = self._indexed(("id", cls), lambda: _first_by(self._of_type(cls),
+                                                           lambda d: d.source.doc_id))
+        return ids.get(doc_id)
 
     def by_path(self, path: str) -> Any | None:
-        return next((d for d in self.documents if d.source.path == path), None)
+        paths = self._indexed("path", lambda: _first_by(self.documents,
+                                                        lambda d: d.source.path))
+        return paths.get(path)
+
+    def where(self, cls: type[T], attribute: str, value: Any) -> list[T]:
+        """Documents of ``cls`` whose ``attribute`` equals ``value``, in document order: the
+        assessments or plans of a practice, without scanning all documents for each page."""
+        def group() -> dict[Any, list[Any]]:
+            groups: dict[Any, list[Any]] = {}
+            for doc in self._of_type(cls):
+                groups.setdefault(getattr(doc, attribute), []).append(doc)
+            return groups
+        return list(self._indexed(("where", cls, attribute), group).get(value, ()))
+
+
+def _first_by(docs: Iterable[Any], key: Callable[[Any], Any]) -> dict[Any, Any]:
+    """Each key's first document, as a scan in document order would find it."""
+    first: dict[Any, Any] = {}
+    for doc in docs:
+        first.setdefault(key(doc), doc)
+    return first
 
 
 def discover(root: Path) -> Iterator[Path]:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .danish import format_date
+from .documents import document_types
 from .fragments import table, text
 from .model import Practice, Source
 from .pages import PageContext, page_fragment
@@ -92,8 +93,6 @@ class Edition:
 
 def printable_documents(content: ContentSet) -> list[Any]:
     """Documents an edition can name: Markdown pages with their own id (not free pages)."""
-    from .documents import document_types
-
     kinds = tuple(t.model for t in document_types().values() if t.markdown and t.unique_ids)
     return [doc for doc in content.documents if isinstance(doc, kinds)]
 
@@ -113,7 +112,7 @@ def folder_problem(folder: str) -> str | None:
 
 
 def normalise_folder(folder: str) -> str:
-    return posixpath.normpath(folder.strip()).strip("/").removeprefix("./")
+    return posixpath.normpath(folder.strip()).strip("/")
 
 
 def title_key(doc: Any) -> tuple[str, str]:
@@ -171,7 +170,7 @@ def resolve_parts(edition: Edition, content: ContentSet
         unique: list[Any] = []
         for doc in documents:
             first = placed.setdefault(doc.source.doc_id, index)
-            if first != index or doc in unique:
+            if first != index or any(doc is other for other in unique):
                 problems.append(PartProblem(("parts", index), (
                     f"'{doc.source.doc_id}' står to gange i udgaven (også i delen "
                     f"'{edition.parts[first].title}'). Hvert dokument kan kun trykkes én "
@@ -214,11 +213,6 @@ def approval_of(doc: Any) -> Any | None:
     return getattr(doc, "approval", None)
 
 
-def is_approved(doc: Any) -> bool:
-    approval = approval_of(doc)
-    return approval is None or bool(approval.is_approved)
-
-
 def select(edition: Edition, content: ContentSet, draft: bool) -> Selection:
     """The documents to print: approved ones, or every named one in a draft."""
     parts: list[SelectedPart] = []
@@ -227,10 +221,11 @@ def select(edition: Edition, content: ContentSet, draft: bool) -> Selection:
     for part, documents in resolved:
         kept = []
         for doc in documents:
-            if draft or is_approved(doc):
+            approval = approval_of(doc)
+            if draft or approval is None or approval.is_approved:
                 kept.append(doc)
             else:
-                left_out.append(LeftOut(doc, approval_of(doc).state.label.lower()))
+                left_out.append(LeftOut(doc, approval.state.label.lower()))
         if kept:
             parts.append(SelectedPart(part.title, part.intro, tuple(kept)))
     return Selection(tuple(parts), tuple(left_out))

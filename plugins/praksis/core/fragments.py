@@ -14,6 +14,8 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from collections.abc import Iterable, Sequence
 
+from .problems import Problem
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
 # "1. juni" at the start of a line or cell would start an ordered list.
 _LIST_NUMBER = re.compile(r"^(\d+)([.)])")
@@ -70,3 +72,12 @@ def decimal(value: float | None, places: int = 2) -> str:
     # Round half up, as people do by hand (Python's format rounds half to even: 0,625 -> 0,62).
     exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     return f"{exact}".replace(".", ",")
+
+
+def problems_notice(problems: Sequence[Problem]) -> str:
+    """A box listing a page's content problems, shown while previewing (``praksis serve``)."""
+    problems = [p for p in problems if p.is_error or p.is_warning]  # notes are not problems
+    if not problems:
+        return ""
+    items = "\n".join(f"    - {text(p.format())}" for p in problems)
+    return f'!!! danger "Fejl i denne fil"\n\n{items}\n\n    Ret filen og gem; siden opdateres.\n\n'

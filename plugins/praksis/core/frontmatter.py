@@ -160,3 +160,11 @@ def _yaml_message_da(exc: yaml.MarkedYAMLError) -> str:
             return f"YAML-fejl: {danish} ({original})."
     return (f"YAML-fejl: filen kan ikke læses som YAML ({original}). Tjek indrykning, kolon "
             "og anførselstegn på linjen og linjen før.")
+
+
+def strip_front_matter(text: str) -> str:
+    """The body of a Markdown text, whatever its front matter holds (for error previews)."""
+    try:
+        return split_markdown("", text.replace("\r\n", "\n")).body
+    except SourceProblem:
+        return text

@@ -311,9 +311,10 @@ def status_in(content: ContentSet, plan: ImplementationPlan,
 def plan_statuses(content: ContentSet, today: dt.date,
                   practice_id: str | None = None) -> list[PlanStatus]:
     """The status of every plan (of one practice, if given), in the order of their paths."""
-    plans = sorted(content.of_type(ImplementationPlan), key=lambda p: p.source.path)
-    statuses = (status_in(content, plan, today) for plan in plans
-                if practice_id is None or plan.practice == practice_id)
+    plans = sorted(content.of_type(ImplementationPlan) if practice_id is None else
+                   content.where(ImplementationPlan, "practice", practice_id),
+                   key=lambda p: p.source.path)
+    statuses = (status_in(content, plan, today) for plan in plans)
     return [status for status in statuses if status is not None]
 
 

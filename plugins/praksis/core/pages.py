@@ -91,3 +91,36 @@ def generated_pages(ctx: PageContext) -> dict[str, str]:
     for generator in _GENERATORS:
         pages.update(generator(ctx))
     return pages
+
+
+# Sections in the order readers need them; folders not listed follow in alphabetical order.
+SECTION_ORDER = ("praksis", "vurderinger", "implementering", "haandboeger", "reference")
+
+
+def section_titles(ctx: PageContext, generated: dict[str, str]) -> dict[str, str]:
+    """{folder: title} from each folder's index page, so the navigation says 'Håndbøger'
+    where the folder is named 'haandboeger' (URLs stay ASCII, headings stay Danish)."""
+    from .model import Page
+
+    titles: dict[str, str] = {}
+    for doc in ctx.content.of_type(Page):
+        folder, _, name = doc.source.path.rpartition("/")
+        if name == "index.md" and folder and doc.title:
+            titles[folder] = doc.title
+    for path, markdown in generated.items():
+        folder, _, name = path.rpartition("/")
+        title = _title_of(markdown)
+        if name == "index.md" and folder and title and folder not in titles:
+            titles[folder] = title
+    return titles
+
+
+def _title_of(markdown: str) -> str | None:
+    """The ``title:`` of a generated page's front matter (we write those ourselves)."""
+    if not markdown.startswith("---\n"):
+        return None
+    front = markdown[4:].split("\n---", 1)[0]
+    for line in front.split("\n"):
+        if line.startswith("title:"):
+            return line[len("title:"):].strip().strip("\"'") or None
+    return None

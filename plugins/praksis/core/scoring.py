@@ -203,7 +203,7 @@ def assessments_for(content: ContentSet, practice_id: str) -> list[Assessment]:
     """A practice's assessments, oldest first (same date: by file name)."""
     from .types.assessment import Assessment  # the type module builds on this one
 
-    found = [a for a in content.of_type(Assessment) if a.practice == practice_id]
+    found = content.where(Assessment, "practice", practice_id)
     return sorted(found, key=lambda a: (a.date, a.id))
 
 

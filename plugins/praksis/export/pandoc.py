@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,9 @@ DEFAULTS_FILE = "pandoc-defaults.yaml"
 TIMEOUT_SECONDS = 300
 
 
+@lru_cache(maxsize=1)
 def pandoc_path() -> str:
+    """pypandoc-binary's pandoc (pypandoc probes it by running it once: remember it)."""
     try:
         return str(pypandoc.get_pandoc_path())
     except OSError as exc:

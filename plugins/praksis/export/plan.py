@@ -2,8 +2,8 @@
 
 Pure: building a plan reads the checked-in defaults files but runs nothing, so tests compare
 plans without pandoc or typst. File names in the defaults are relative to the working folder
-the export stages (see ``praksis.export.run``), except the filters and the typst template,
-which are the package's own files.
+the export stages (see ``praksis.export.run``), except the typst template, which is the
+package's own file.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ DEFAULTS_FILES = {"docx": "docx.yaml", "pdf": "typst.yaml"}
 
 
 def data_path(name: str) -> Path:
-    """A file of the package's data folder (defaults, template, filter, reference.docx)."""
+    """A file of the package's data folder (defaults, template, reference.docx)."""
     path = Path(str(resources.files("praksis.export").joinpath("data", name)))
     if not path.is_file():
         raise FileNotFoundError(path)
@@ -94,7 +94,6 @@ def pandoc_defaults(plan: EditionPlan, fmt: str) -> dict[str, Any]:
     if fmt == "pdf":
         defaults["variables"] = {**defaults.get("variables", {}),
                                  "pdf-author": typst_string(plan.cover["organisation"])}
-    defaults["filters"] = [str(data_path(name)) for name in defaults.get("filters", [])]
     if "template" in defaults:
         defaults["template"] = str(data_path(defaults["template"]))
     if fmt == "docx":
@@ -106,8 +105,25 @@ def pandoc_defaults(plan: EditionPlan, fmt: str) -> dict[str, Any]:
     return defaults
 
 
+def png_path(image: ImageRef) -> str:
+    return image.path[: -len(".svg")] + ".png"
+
+
+def markdown_for(plan: EditionPlan, fmt: str) -> str:
+    """The edition's Markdown for one format: Word gets the PNG beside each SVG image.
+
+    (Word before 2016 cannot show SVG, and pandoc converts SVG for docx only when the
+    rsvg-convert program is installed; praksis renders the PNG with typst instead.)
+    """
+    markdown = plan.markdown
+    if fmt == "docx":
+        for image in {i.path: i for i in plan.images if i.path.lower().endswith(".svg")}.values():
+            markdown = markdown.replace(f"]({image.path}", f"]({png_path(image)}")
+    return markdown
+
+
 def plan_export(plan: EditionPlan, fmt: str, output_dir: Path) -> ExportPlan:
-    return ExportPlan(edition_id=plan.edition.id, format=fmt, markdown=plan.markdown,
+    return ExportPlan(edition_id=plan.edition.id, format=fmt, markdown=markdown_for(plan, fmt),
                       defaults=pandoc_defaults(plan, fmt), images=plan.images,
                       output=output_dir / f"{plan.edition.id}.{fmt}",
                       running_header=plan.running_header)

@@ -5,7 +5,7 @@ with indented content), collapsible blocks (``??? note``), content tabs (``=== "
 attribute lists (``{ .class }``) and inline SVG charts. markdown-it-py (the client's choice)
 finds them, with the lines they cover; we then rewrite those lines and leave every other
 line exactly as written, so whatever pandoc already reads (tables, definition lists,
-``<div markdown="1">`` blocks, lists) reaches it untouched.
+lists, emphasis) reaches it untouched.
 
 - admonitions and collapsible blocks become fenced divs, ``::: {.admonition .tip}``, with
   the title as a bold first paragraph (collapsible ones are printed open);
@@ -14,7 +14,11 @@ line exactly as written, so whatever pandoc already reads (tables, definition li
 - headings move one level down (the document's title is level 2 in the edition);
 - attribute lists are dropped, except width and height on images, which pandoc reads;
 - images get paths relative to content/, links to printed documents become links inside
-  the edition, and an inline ``<svg>`` (the radar charts) becomes an image file.
+  the edition, and an inline ``<svg>`` (the radar charts) becomes an image file;
+- the core's ``<div class="..." markdown="1">`` blocks become fenced divs, status badges
+  bold text, and a ``<progress>`` bar goes, leaving the percentage written after it;
+- boxes (admonitions, the metadata block, notes) carry a raw typst call for the PDF and a
+  Word paragraph style for the docx, so pandoc needs no filter for them.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -97,6 +101,9 @@ def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable("table")
     md.block.ruler.before("fence", "praksis_container", _container,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    # Only the block structure and the lines it covers are used (inline rewrites work on
+    # those lines), so inline parsing, half the time of a parse, is skipped.
+    md.core.ruler.disable(["inline", "text_join"])
     return md
 
 
@@ -107,9 +114,17 @@ _ATTR = r'(?:[#.][\w:-]+|[\w-]+=(?:"[^"]*"|\'[^\']*\'|[^\s}]+))'
 _ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*(" + _ATTR + r"(?:[ \t]+" + _ATTR + r")*)[ \t]*\}")
 _IMAGE = re.compile(r"(!\[(?P<alt>[^\]]*)\]\()\s*<?(?P<src>[^)\s>]+)>?(?P<rest>[^)]*\))"
                     r"(?P<attrs>\{:?[^}\n]*\})?")
-_LINK = re.compile(r"(?<!!)(\[[^\]]*\]\()\s*<?(?P<href>[^)\s>#]+\.md)(?P<fragment>#[^)\s>]*)?>?")
+_LINK = re.compile(r"(?<!!)\[(?P<label>[^\]]*)\]\(\s*<?(?P<href>[^)\s>#]+\.md)"
+                   r"(?P<fragment>#[^)\s>]*)?>?(?P<title>\s+\"[^\"]*\")?\)")
 _SIZE = re.compile(r'(width|height)=("[^"]*"|\'[^\']*\'|[^\s}]+)')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# The site's progress bars are '<progress ...>67 %</progress> 67 %': the value follows the
+# element as text, so print keeps only that text.
+_PROGRESS = re.compile(r"<progress\b[^>]*>.*?</progress>[ \t]*", re.IGNORECASE)
+# Every inline rewrite needs one of these characters.
+_MAY_REWRITE = re.compile(r"\]\(|<|\{")
+# A status badge (core.fragments.badge) is coloured on the site; in print it is bold text.
+_BADGE = re.compile(r'<span class="praksis-badge[^"]*">(.*?)</span>')
 
 
 @dataclass
@@ -133,7 +148,7 @@ def _resolve(doc: _Document, target: str, line: int) -> str:
     return resolved
 
 
-def _image(doc: _Document, match: re.Match[str], line: int) -> str:
+def _image(doc: _Document, match: re.Match[str], *, line: int) -> str:
     src, attrs = match["src"], match["attrs"] or ""
     if _SCHEME.match(src):
         # A remote image cannot be fetched while printing: keep the reference as a link.
@@ -145,27 +160,29 @@ def _image(doc: _Document, match: re.Match[str], line: int) -> str:
 
 
 def _link(doc: _Document, match: re.Match[str]) -> str:
+    """A link to a site page: to its heading if the edition prints it, else just its text."""
     href = match["href"]
     if _SCHEME.match(href):
         return match.group(0)
     target = posixpath.normpath(posixpath.join(posixpath.dirname(doc.source.path), href))
     anchor = doc.source.anchors.get(target)
-    # Links to documents outside the edition keep their text only (the Lua filter unwraps
-    # links to .md files); links to printed ones jump to the document's heading.
-    return f"{match.group(1)}#{anchor}" if anchor else match.group(0)
+    return f"[{match['label']}](#{anchor})" if anchor else match["label"]
 
 
-def _rewrite_inline(doc: _Document, lines: list[str]) -> list[str]:
+def _rewrite_inline(doc: _Document, lines: list[str], tokens: list[Token]) -> list[str]:
     """Images, links and attribute lists on the lines that hold inline text."""
     out = list(lines)
-    for token in _parser().parse("\n".join(lines)):
-        if token.type != "inline" or token.map is None:
-            continue
-        for number in range(token.map[0], token.map[1]):
-            line = out[number]
-            line = _IMAGE.sub(lambda m, n=number: _image(doc, m, n), line)
-            line = _LINK.sub(lambda m: _link(doc, m), line)
-            out[number] = _strip_attr_lists(line)
+    # A table row has an inline token per cell: rewrite each line once.
+    numbers = sorted({number for token in tokens if token.type == "inline" and token.map
+                      for number in range(token.map[0], token.map[1])})
+    for number in numbers:
+        if not _MAY_REWRITE.search(out[number]):
+            continue  # most lines: plain text, nothing to do
+        line = _IMAGE.sub(partial(_image, doc, line=number), out[number])
+        line = _LINK.sub(partial(_link, doc), line)
+        line = _PROGRESS.sub("", line)
+        line = _BADGE.sub(r"**\1**", line)
+        out[number] = _strip_attr_lists(line)
     return out
 
 
@@ -230,29 +247,91 @@ def _escape_alt(value: str) -> str:
     return re.sub(r"([\\\[\]*_`])", r"\\\1", " ".join(value.split()))
 
 
-def _heading(token: Token, inline: Token) -> list[str]:
+def _heading(token: Token, lines: list[str]) -> list[str]:
+    """The heading one level down, as an ATX heading (from the already rewritten lines)."""
+    start, end = token.map or (0, 0)
     level = min(int(token.tag[1]) + BODY_HEADING_SHIFT, 6)
-    text = re.sub(r"[ \t]+#+[ \t]*$", "", inline.content.strip())
+    if token.markup.startswith("#"):
+        text = re.sub(r"^[ \t]*#+", "", lines[start])
+        text = re.sub(r"[ \t]+#+[ \t]*$", "", text).strip()
+    else:  # setext: the text lines above the '===' or '---' line
+        text = " ".join(line.strip() for line in lines[start:end - 1])
     return ["#" * level + " " + text]
 
 
-def _container_lines(doc: _Document, token: Token, lines: list[str], offset: int
-                     ) -> list[str]:
+# Boxes in print: the typst functions are defined in data/template.typ, the Word paragraph
+# style in data/reference.docx. Each writer ignores what is meant for the other (a raw typst
+# block in Word, a custom-style in typst), so one Markdown text serves both.
+BOX_STYLE = "Boks"
+_BOX_CLASSES = {"admonition": "box", "praksis-note": "box", "praksis-meta": "meta"}
+
+
+def _div_open(classes: list[str], box: str | None, kind: str = "note") -> list[str]:
+    attributes = " ".join(f".{c}" for c in classes)
+    if box is None:
+        return [f"::: {{{attributes}}}"]
+    style = f' custom-style="{BOX_STYLE}"' if box == "box" else ""
+    call = "#praksis-meta[" if box == "meta" else f'#praksis-box(kind: "{kind}")['
+    return [f"::: {{{attributes}{style}}}", "```{=typst}", call, "```", ""]
+
+
+def _div_close(box: str | None) -> list[str]:
+    return [":::"] if box is None else ["", "```{=typst}", "]", "```", ":::"]
+
+
+def _box_of(classes: list[str]) -> str | None:
+    return next((_BOX_CLASSES[c] for c in classes if c in _BOX_CLASSES), None)
+
+
+_LIST_MARKER = re.compile(r"^(\s*(?:[-*+]|\d+[.)]))(\s{1,4})")
+
+
+def _content_column(item: Token, lines: list[str]) -> int:
+    """Where a list item's content starts ('- x' at 2, '10. x' at 4): pandoc wants a fenced
+    div in a list item exactly there, where Python-Markdown wants four spaces."""
+    match = _LIST_MARKER.match(lines[item.map[0]]) if item.map else None
+    return len(match.group(0)) if match else _INDENT
+
+
+def _container_lines(doc: _Document, token: Token, lines: list[str], offset: int,
+                     item: Token | None) -> list[str]:
     start, end = token.map or (0, 0)
-    prefix = lines[start][:_leading(lines[start])]  # a container inside a list item keeps it
+    prefix = " " * (_content_column(item, lines) if item is not None else 0)
     body = [_dedent(line, token.meta["indent"]) for line in lines[start + 1:end]]
     inner = _convert(doc, body, offset + start + 1)
     title = token.meta["title"]
     if token.type == "tab_open":
-        head = ["::: {.tab}"]
+        head, tail = ["::: {.tab}"], [":::"]
     else:
-        kinds = [_CLASS_UNSAFE.sub("", kind) for kind in token.meta["kinds"]] or ["note"]
+        kinds = [k for k in (_CLASS_UNSAFE.sub("", kind) for kind in token.meta["kinds"]) if k]
+        kinds = kinds or ["note"]
         if title is None:
             title = kinds[0].capitalize()  # as Python-Markdown titles an untitled admonition
-        head = ["::: {.admonition " + " ".join(f".{kind}" for kind in kinds if kind) + "}"]
+        head = _div_open(["admonition", *kinds], "box", kinds[0])
+        tail = _div_close("box")
     if title:
         head += [f"**{title}**", ""]
-    return [prefix + line if line else line for line in [*head, *inner, ":::"]] + [""]
+    return [prefix + line if line else line for line in [*head, *inner, *tail]] + [""]
+
+
+_DIV_OPEN = re.compile(r'^\s*<div\b(?P<attrs>[^>]*)>\s*$', re.IGNORECASE)
+_DIV_CLOSE = re.compile(r"^\s*</div>\s*$", re.IGNORECASE)
+_CLASS_ATTR = re.compile(r'class="([^"]*)"')
+
+
+def _html_div(token: Token, stack: list[str | None]) -> list[str] | None:
+    """``<div class="x" markdown="1">`` and ``</div>`` on lines of their own (the core's
+    fragments) as a fenced div; other HTML stays for pandoc to read as it can."""
+    opening = _DIV_OPEN.match(token.content)
+    if opening is not None:
+        found = _CLASS_ATTR.search(opening["attrs"])
+        classes = [_CLASS_UNSAFE.sub("", c) for c in (found[1].split() if found else [])]
+        box = _box_of(classes)
+        stack.append(box)
+        return _div_open([c for c in classes if c], box) + [""]
+    if _DIV_CLOSE.match(token.content) and stack:
+        return _div_close(stack.pop()) + [""]
+    return None
 
 
 _CLASS_UNSAFE = re.compile(r"[^\w-]")
@@ -266,23 +345,34 @@ def _dedent(line: str, columns: int) -> str:
     return line[min(columns, _leading(line)):]
 
 
-def _convert(doc: _Document, lines: list[str], offset: int) -> list[str]:
+def _convert(doc: _Document, lines: list[str], offset: int,
+             tokens: list[Token] | None = None) -> list[str]:
     """Rewrite the blocks at this nesting level; containers recurse into their content."""
-    tokens = _parser().parse("\n".join(lines))
+    if tokens is None:
+        tokens = _parser().parse("\n".join(lines))
     out: list[str] = []
     cursor = 0
+    open_divs: list[str | None] = []
+    list_items: list[Token] = []
     for index, token in enumerate(tokens):
+        if token.type == "list_item_open":
+            list_items.append(token)
+        elif token.type == "list_item_close":
+            list_items.pop()
         if token.nesting == -1 or token.map is None or token.map[0] < cursor:
             continue  # closing tokens, and tokens inside a block already rewritten
         start, end = token.map
         replacement: list[str] | None = None
         if token.type in ("admonition_open", "tab_open"):
-            replacement = _container_lines(doc, token, lines, offset)
+            item = list_items[-1] if list_items else None
+            replacement = _container_lines(doc, token, lines, offset, item)
         elif token.level == 0 and token.type == "heading_open":
-            replacement = _heading(token, tokens[index + 1])
+            replacement = _heading(token, lines)
         elif token.level == 0 and token.type == "html_block" and _is_chart(token.content):
             end = _chart_end(tokens, index)
             replacement = _chart(doc, "\n".join(lines[start:end]), offset + start)
+        elif token.level == 0 and token.type == "html_block":
+            replacement = _html_div(token, open_divs)
         if replacement is None:
             continue
         out += lines[cursor:start]
@@ -296,5 +386,7 @@ def to_pandoc_markdown(markdown: str, source: PrintSource) -> PrintedBody:
     """Site Markdown as pandoc Markdown, with the images it needs (a ``BodyTransform``)."""
     doc = _Document(source, [])
     lines = markdown.split("\n")
-    converted = _convert(doc, _rewrite_inline(doc, lines), 0)
+    # One parse serves both passes: inline rewrites keep every block on its lines.
+    tokens = _parser().parse(markdown)
+    converted = _convert(doc, _rewrite_inline(doc, lines, tokens), 0, tokens)
     return PrintedBody("\n".join(converted), tuple(doc.images))

@@ -14,7 +14,7 @@ from ..core.atomic import write_atomically
 from .docx import reference_docx
 from .errors import ExportError
 from .pandoc import run_pandoc
-from .plan import INPUT_FILE, REFERENCE_DOCX, ExportPlan
+from .plan import INPUT_FILE, REFERENCE_DOCX, ExportPlan, png_path
 from .typst_pdf import compile_pdf, svg_to_png
 
 
@@ -39,10 +39,8 @@ def stage(plan: ExportPlan, content_root: Path, content_label: str, workdir: Pat
                                   f"'{content_label}/{image.path}' findes ikke. Ret stien, "
                                   "eller læg billedet i mappen.")
             shutil.copyfile(source, target)
-        if plan.format == "docx" and target.suffix.lower() == ".svg":
-            # Word before 2016 cannot show SVG, and pandoc converts it only with rsvg-convert
-            # installed; the Lua filter points Word's images at this PNG instead.
-            svg_to_png(target, target.with_suffix(".png"))
+        if plan.format == "docx" and image.path.lower().endswith(".svg"):
+            svg_to_png(target, workdir / PurePosixPath(png_path(image)))  # see markdown_for
     if plan.format == "docx":
         (workdir / REFERENCE_DOCX).write_bytes(reference_docx(plan.running_header))
 

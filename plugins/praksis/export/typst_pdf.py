@@ -46,10 +46,11 @@ def compile_pdf(source: Path, root: Path, timestamp: int | None = None
 
 def svg_to_png(svg: Path, png: Path, ppi: int = PNG_PPI) -> None:
     """Render an SVG to a PNG of its own size (typst embeds resvg: no system library)."""
-    source = (f'#set page(width: auto, height: auto, margin: 0pt)\n'
-              f'#image("{svg.name}")\n').encode("utf-8")
+    source = svg.with_name(svg.name + ".typ")
+    source.write_text(f'#set page(width: auto, height: auto, margin: 0pt)\n'
+                      f'#image("{svg.name}")\n', encoding="utf-8")
     try:
-        data = typst.compile(source, root=str(svg.parent), format="png", ppi=ppi,
+        data = typst.compile(str(source), root=str(svg.parent), format="png", ppi=ppi,
                              ignore_system_fonts=True)
     except typst.TypstError as exc:
         raise ExportError(f"diagrammet {svg.name} kunne ikke laves om til PNG til "

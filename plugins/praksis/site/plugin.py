@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from html import escape
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..core import DocumentCache, load_content, summarize
@@ -18,15 +20,19 @@ from ..core.clock import build_date
 from ..core.content import ContentSet
 from ..core.editions import download_links, exported_files
 from ..core.fields import parse_date
-from ..core.pages import PageContext, generated_pages, render_page
+from ..core.fragments import problems_notice
+from ..core.frontmatter import strip_front_matter
+from ..core.pages import SECTION_ORDER, PageContext, generated_pages, render_page, section_titles
 from .config import PraksisConfig
 
 # Under "mkdocs." so `mkdocs build --strict` counts our warnings.
 log = logging.getLogger("mkdocs.plugins.praksis")
 
 CSS_PATH = "assets/praksis/praksis.css"
-# Markdown extensions the core's fragments rely on (definition lists, divs with Markdown).
-REQUIRED_EXTENSIONS = ("attr_list", "def_list", "md_in_html", "tables")
+# Markdown extensions the core's fragments rely on (definition lists, divs with Markdown,
+# admonitions and collapsible blocks).
+REQUIRED_EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "pymdownx.details",
+                       "pymdownx.superfences", "tables")
 
 
 class PraksisPlugin(BasePlugin[PraksisConfig]):
@@ -36,23 +42,33 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         self.cache = DocumentCache()
         self.content: ContentSet | None = None
         self.context: PageContext | None = None
+        self.generated: dict[str, str] = {}
         self.exported: dict[str, dict[str, Path]] = {}
+        self.serving = False
+        self.project = Path(".")
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # While previewing, content errors are shown on the page instead of stopping the
+        # server; a build for publishing stops on them.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        docs = Path(config.docs_dir)
-        self.content = load_content(docs, self.cache, display_root=Path(config.config_file_path or ".").parent)
+        self.project = Path(config.config_file_path or ".").resolve().parent
+        self.content = load_content(Path(config.docs_dir), self.cache, display_root=self.project)
         for problem in self.content.problems:
             level = (log.error if problem.is_error else
                      log.warning if problem.is_warning else log.info)  # notes: info only
             level(problem.format())
         if self.content.errors:
-            raise PluginError(f"praksis: {summarize(self.content.problems, self.content.files)} "
-                              "Ret fejlene ovenfor, og byg igen.")
+            summary = summarize(self.content.problems, self.content.files)
+            if not self.serving:
+                raise PluginError(f"praksis: {summary} Ret fejlene ovenfor, og byg igen.")
+            log.error(f"praksis: {summary} Forhåndsvisningen kører videre; fejlene står også "
+                      "øverst på de berørte sider.")
         # Printed editions `praksis export` wrote: linked from "Håndbøger", copied in on_files.
-        self.exported = exported_files(
-            Path(config.config_file_path or ".").parent / self.config.editions_dir)
+        self.exported = exported_files(self.project / self.config.editions_dir)
         self.context = PageContext(self.content, self._today(),
                                    adjusted_scores=self.config.adjusted_scores,
                                    editions=download_links(self.exported))
@@ -65,7 +81,8 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.context is None:
             return None
-        for path, markdown in generated_pages(self.context).items():
+        self.generated = generated_pages(self.context)
+        for path, markdown in self.generated.items():
             files.append(File.generated(config, path, content=markdown))
         css = resources.files("praksis.site").joinpath("assets/praksis.css").read_text("utf-8")
         files.append(File.generated(config, CSS_PATH, content=css))
@@ -75,12 +92,48 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
                 files.append(File.generated(config, site_path, abs_src_path=str(source)))
         return files
 
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled or self.context is None:
+            return None
+        titles = section_titles(self.context, self.generated)
+        for item in nav.items:
+            if isinstance(item, Section) and (folder := _folder_of(item)) in titles:
+                item.title = titles[folder]
+        order = {folder: index for index, folder in enumerate(SECTION_ORDER)}
+        # Pages at the top first (start page), then sections in the readers' order.
+        nav.items.sort(key=lambda item: (isinstance(item, Section),
+                                         order.get(_folder_of(item) or "", len(order)),
+                                         (item.title or "").casefold() if isinstance(item, Section)
+                                         else ""))
+        return nav
+
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
         if not self.config.enabled or self.content is None or self.context is None:
             return None
+        # MkDocs and Material put the front matter's title into the HTML as is (<title>, the
+        # navigation, the heading): make it text, like every other value an editor writes.
+        if isinstance(page.meta.get("title"), str):
+            page.meta["title"] = escape(page.meta["title"], quote=False)
         doc = self.content.by_path(page.file.src_uri)
-        return render_page(doc, self.context) if doc is not None else None
+        # A file that failed its check still gets a page while previewing, without the raw
+        # front matter MkDocs leaves in when it cannot read it.
+        rendered = (render_page(doc, self.context) if doc is not None
+                    else strip_front_matter(markdown))
+        if self.serving and page.file.abs_src_path:
+            shown = Path(page.file.abs_src_path).resolve().relative_to(self.project).as_posix()
+            rendered = problems_notice(self.content.problems_in(shown)) + rendered
+        return rendered
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        # A title taken from the page's heading is escaped HTML, but Material writes
+        # {{ page.title | striptags }} into <title>, and striptags turns &lt; back into <: a
+        # title with "</title><script>" would end the element and run. Material writes a
+        # front matter title as is, so make the (escaped) heading title that.
+        if self.config.enabled and "title" not in page.meta and page.title:
+            page.meta["title"] = page.title
+        return None
 
     def _today(self) -> Any:
         if not self.config.today:
@@ -92,3 +145,15 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         if isinstance(parsed, str):
             raise PluginError(f"praksis: plugin-indstillingen 'today': {parsed}")
         return parsed
+
+
+def _folder_of(item: object) -> str | None:
+    """The top folder of a navigation section: the folder of its first page."""
+    if isinstance(item, Section):
+        for child in item.children:
+            file = getattr(child, "file", None)
+            if file is not None:
+                return file.src_uri.split("/", 1)[0]
+            if (folder := _folder_of(child)) is not None:
+                return folder
+    return None

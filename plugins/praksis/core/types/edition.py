@@ -15,6 +15,7 @@ from ..documents import DocumentType, Report, register
 from ..editions import Edition, EditionPart, PreviousEdition, folder_problem, resolve_parts
 from ..fields import INVALID, Boolean, Checker, Date, Field, Key, ListOf, Record, Slug, Text
 from ..model import Source
+from ..problems import Severity
 from .common import title_field, type_field
 
 
@@ -110,7 +111,7 @@ def cross_check(edition: Edition, content: Any, report: Report) -> None:
     """Every named document and folder exists, and no document is printed twice."""
     _parts, problems = resolve_parts(edition, content)
     for problem in problems:
-        report(problem.key, problem.message)
+        report(problem.key, problem.message, Severity.ERROR)
 
 
 EDITION = register(DocumentType(

@@ -1,0 +1,69 @@
+"""`praksis serve`: a content error is shown in the terminal and on the page, the server keeps
+running, and fixing the file clears it."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from conftest import write
+from test_site_build import MKDOCS_YML, PRACTICE
+
+PAGE = "praksis/tryghedssamtaler/"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(url: str, predicate, timeout: float = 60.0) -> str:
+    deadline = time.monotonic() + timeout
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                last = response.read().decode("utf-8")
+            if predicate(last):
+                return last
+        except (urllib.error.URLError, ConnectionError):
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{url} never satisfied the condition; last page:\n{last[:2000]}")
+
+
+def test_serve_shows_errors_on_the_page_and_keeps_running(tmp_path: Path) -> None:
+    bad = PRACTICE.replace("last_reviewed: 2025-06-01", "last_reviewed: 2026-02-30")
+    write(tmp_path, {"mkdocs.yml": MKDOCS_YML,
+                     "content/index.md": "---\ntype: page\ntitle: Forside\n---\n\nVelkommen.\n",
+                     "content/praksis/tryghedssamtaler.md": bad})
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "praksis.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=tmp_path, stdout=output, stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        url = f"http://127.0.0.1:{port}/{PAGE}"
+        page = _wait_for(url, lambda html: "Fejl i denne fil" in html)
+        assert "content/praksis/tryghedssamtaler.md:19: last_reviewed: datoen 2026-02-30" in page
+        assert ("content/praksis/tryghedssamtaler.md:19: last_reviewed: datoen 2026-02-30"
+                in log.read_text(encoding="utf-8"))
+
+        (tmp_path / "content/praksis/tryghedssamtaler.md").write_text(PRACTICE, encoding="utf-8")
+        fixed = _wait_for(url, lambda html: "Fejl i denne fil" not in html
+                          and "praksis-meta" in html)
+        assert "Metodeansvarlig Jens Holm" in fixed
+        assert server.poll() is None, "the server stopped"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    assert "Traceback" not in log.read_text(encoding="utf-8")
