@@ -21,6 +21,8 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER_KEY = "front matter"
 _FENCE = re.compile(r"^---[ \t]*$")
 _CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+# A line whose indentation (leading spaces and tabs) holds a tab.
+_TAB_INDENT = re.compile(r"^[ \t]*\t", re.MULTILINE)
 
 # PyYAML's messages are English; editors get these Danish ones, with the original kept
 # in parentheses so a developer can still search for it.
@@ -130,12 +132,12 @@ def whole_yaml(path: str, text: str) -> SourceFile:
 def compose(source: SourceFile) -> yaml.Node:
     """Compose the front matter into a YAML node tree, or raise with a Danish message."""
     offset = source.front_matter_line
-    for number, line in enumerate(source.front_matter.split("\n")):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent:
-            raise _fail(source.path, offset + number,
-                        "linjen er indrykket med et tabulatortegn. YAML kræver mellemrum: "
-                        "erstat tabulatoren med mellemrum.")
+    tab = _TAB_INDENT.search(source.front_matter)  # the first line indented with a tab
+    if tab is not None:
+        number = source.front_matter.count("\n", 0, tab.start())
+        raise _fail(source.path, offset + number,
+                    "linjen er indrykket med et tabulatortegn. YAML kræver mellemrum: "
+                    "erstat tabulatoren med mellemrum.")
     loader = _Loader(source.front_matter)
     try:
         node = loader.get_single_node()

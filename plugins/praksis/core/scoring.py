@@ -267,12 +267,13 @@ def _words(text: str) -> str:
 
 def description_coverage(practice: Practice) -> tuple[CoverageItem, ...]:
     """Which of questions 3.3-3.8 the practice's front matter and section headings answer."""
-    body_headings = [h.text for h in headings(practice.source.body, practice.source.body_line)]
+    body_headings = [(h.text, _words(h.text))
+                     for h in headings(practice.source.body, practice.source.body_line)]
     items = []
     for topic in DESCRIPTION_TOPICS:
         value = getattr(practice, topic.key)
-        matching = tuple(text for text in body_headings
-                         if any(f" {word} " in _words(text) for word in topic.heading_words))
+        matching = tuple(text for text, words in body_headings
+                         if any(f" {word} " in words for word in topic.heading_words))
         items.append(CoverageItem(topic, bool(value), matching))
     return tuple(items)
 
