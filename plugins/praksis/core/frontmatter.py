@@ -132,9 +132,10 @@ def whole_yaml(path: str, text: str) -> SourceFile:
 def compose(source: SourceFile) -> yaml.Node:
     """Compose the front matter into a YAML node tree, or raise with a Danish message."""
     offset = source.front_matter_line
-    tab = _TAB_INDENT.search(source.front_matter)  # the first line indented with a tab
-    if tab is not None:
-        number = source.front_matter.count("\n", 0, tab.start())
+    front = source.front_matter
+    tab = _TAB_INDENT.search(front) if "\t" in front else None
+    if tab is not None:  # the first line indented with a tab
+        number = front.count("\n", 0, tab.start())
         raise _fail(source.path, offset + number,
                     "linjen er indrykket med et tabulatortegn. YAML kræver mellemrum: "
                     "erstat tabulatoren med mellemrum.")

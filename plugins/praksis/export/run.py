@@ -4,7 +4,6 @@ move the result into place only when it is complete.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -59,13 +58,4 @@ def write_edition(plan: ExportPlan, content_root: Path, content_label: str = "co
         else:
             data = produced.read_bytes()
         write_atomically(plan.output, data)
-    _readable(plan.output)
     return ExportResult(plan.output, tuple(warnings))
-
-
-def _readable(path: Path) -> None:
-    """The mode a plain new file gets (write_atomically's temporary file is private, 0600),
-    so the site build can publish the edition."""
-    umask = os.umask(0)
-    os.umask(umask)
-    path.chmod(0o666 & ~umask)

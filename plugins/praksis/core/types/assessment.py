@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -77,13 +77,21 @@ class Assessment:
     participants: tuple[str, ...]
     answers: tuple[Answer, ...]
     sections: tuple[BodySection, ...]
+    # Each question's first answer: scoring looks up every question, for every page.
+    _answer_of: dict[str, Answer] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        first: dict[str, Answer] = {}
+        for answer in self.answers:
+            first.setdefault(answer.question, answer)
+        object.__setattr__(self, "_answer_of", first)
 
     @property
     def id(self) -> str:
         return self.source.doc_id
 
     def answer(self, question_id: str) -> Answer | None:
-        return next((a for a in self.answers if a.question == question_id), None)
+        return self._answer_of.get(question_id)
 
 
 # --- schema ----------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
@@ -106,6 +106,14 @@ class Instrument:
     default_scale: str           # the scale of questions without their own
     scales: tuple[Scale, ...]
     elements: tuple[Element, ...]
+    # Each question id's first question: answers are checked and scored by id.
+    _question_of: dict[str, Question] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        first: dict[str, Question] = {}
+        for question in self.questions:
+            first.setdefault(question.id, question)
+        object.__setattr__(self, "_question_of", first)
 
     @property
     def id(self) -> str:
@@ -117,7 +125,7 @@ class Instrument:
             yield from element.questions
 
     def question(self, question_id: str) -> Question | None:
-        return next((q for q in self.questions if q.id == question_id), None)
+        return self._question_of.get(question_id)
 
     def element(self, element_id: str) -> Element | None:
         return next((e for e in self.elements if e.id == element_id), None)
