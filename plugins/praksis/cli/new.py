@@ -129,3 +129,18 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
         raise PraksisError(f"--date: {day}")
     write_new(content_dir / "vurderinger" / f"{practice_id}-{day.isoformat()}.md",
               scaffold(instrument, practice_id, day))
+
+
+@new.command("edition")
+@click.argument("edition_id", metavar="ID")
+@click.option("--organisation", default="Skriv organisationens navn", show_default=False,
+              help="Udgiveren, der står på forsiden.")
+@click.option("--content", "content_dir", default="content", show_default=True,
+              type=click.Path(path_type=Path), help="Indholdsmappen.")
+def new_edition(edition_id: str, organisation: str, content_dir: Path) -> None:
+    """Opret en ny trykt udgave content/editions/ID.yml."""
+    from ..core.types.edition import scaffold
+
+    check_slug(edition_id)
+    write_new(content_dir / "editions" / f"{edition_id}.yml",
+              scaffold(organisation, build_date().isoformat()))
