@@ -15,6 +15,7 @@ scores (Socialstyrelsen's guide says so) but a missing one must not fail a stric
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -354,6 +355,10 @@ def read_reflections(assessment: Assessment, instrument: Instrument) -> Reflecti
 
 # --- build -----------------------------------------------------------------------------------
 
+def _shared(text: str | None) -> str | None:
+    return None if text is None else sys.intern(text)
+
+
 def build(values: dict[str, Any], source: Source) -> Assessment:
     sections = split_sections(source.body, source.body_line)
     # The cross-check can only point at lines it finds in key_lines; body headings get keys
@@ -363,8 +368,10 @@ def build(values: dict[str, Any], source: Source) -> Assessment:
     for section in sections:
         if section.level:
             key_lines.setdefault((BODY_KEY, section.heading), section.line)
+    # Question ids and codes repeat in every assessment: shared strings, not one per file.
     answers = tuple(
-        Answer(question_id, value["answer"].text if value["answer"] else None,
+        Answer(sys.intern(question_id),
+               _shared(value["answer"].text) if value["answer"] else None,
                value["comment"], value["answer"].written_as if value["answer"] else None)
         for question_id, value in values["answers"].items())
     return Assessment(
