@@ -39,3 +39,21 @@ def test_the_same_seed_gives_byte_identical_files(tmp_path: Path) -> None:
     _generate(tmp_path / "c", "--documents", "20", "--seed", "8")
     assert _files(tmp_path / "a") == _files(tmp_path / "b")
     assert _files(tmp_path / "a") != _files(tmp_path / "c")
+
+
+def test_group_size_puts_organisation_folders_in_groups(tmp_path: Path) -> None:
+    _generate(tmp_path / "flat", "--organisations", "5", "--seed", "2")
+    _generate(tmp_path / "grouped" / "content", "--organisations", "5", "--seed", "2",
+              "--group-size", "2")
+    flat, grouped = _files(tmp_path / "flat"), _files(tmp_path / "grouped" / "content")
+    # The same files with the same bytes, only moved: org-001 and org-002 into gruppe-01, ...
+    moved = {}
+    for path, data in flat.items():
+        parts = path.split("/")
+        if len(parts) == 3 and parts[1].startswith("org-"):
+            parts.insert(1, f"gruppe-{(int(parts[1][4:]) - 1) // 2 + 1:02d}")
+        moved["/".join(parts)] = data
+    assert grouped == moved
+    assert any(path.startswith("praksis/gruppe-03/org-005/") for path in grouped)
+    result = run_cli("check", "content", cwd=tmp_path / "grouped")
+    assert result.exit_code == 0, result.stderr

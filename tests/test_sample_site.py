@@ -26,7 +26,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_sections_have_danish_titles_in_reading_order(sample_site: Path) -> None:
     html = (sample_site / "index.html").read_text(encoding="utf-8")
-    nav = html[html.index('class="md-nav md-nav--primary"'):]
+    nav = html[html.index('md-nav--primary'):]
     sections = re.findall(r'md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>',
                           nav)
     wanted = ["Praksisbeskrivelser", "Lovende praksis", "Implementering", "Håndbøger"]
@@ -38,3 +38,26 @@ def test_sections_have_danish_titles_in_reading_order(sample_site: Path) -> None
 def test_every_generated_page_is_built(sample_site: Path) -> None:
     for page in ("reference/noegler", "implementering/oversigt", "haandboeger"):
         assert (sample_site / page / "index.html").is_file(), page
+
+
+def _text(fragment: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", fragment).split())
+
+
+def test_tabs_start_page_then_sections_in_reading_order(sample_site: Path) -> None:
+    html = (sample_site / "index.html").read_text(encoding="utf-8")
+    tabs = [_text(t) for t in re.findall(r'class="md-tabs__link[^"]*">(.*?)</a>', html, re.S)]
+    assert tabs == ["Fælles praksis", "Praksisbeskrivelser", "Lovende praksis", "Implementering",
+                    "Håndbøger", "Reference", "Emneord"]
+
+
+def test_navigation_lists_only_the_active_section(sample_site: Path) -> None:
+    # Every page repeats the navigation: listing every page of every section on each would
+    # make a large site's build grow with the square of its size (BENCHMARKS.md).
+    html = (sample_site / "praksis/tryghedsplan/index.html").read_text(encoding="utf-8")
+    nav = html[html.index("md-nav--primary"):html.index("md-sidebar--secondary")]
+    links = re.findall(r'href="([^"]*)"', nav)
+    assert "../samarbejde-om-sikkerhed/" in links            # a page of the same section
+    assert "../../vurderinger/" in links                     # other sections: one link each
+    assert not [link for link in links if link.startswith("../../vurderinger/") and
+                link != "../../vurderinger/"]

@@ -56,7 +56,9 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         if not self.config.enabled:
             return None
         self.project = Path(config.config_file_path or ".").resolve().parent
-        self.content = load_content(Path(config.docs_dir), self.cache, display_root=self.project)
+        # Only a preview needs the cache: a build would keep every document alive in it.
+        cache = self.cache if self.serving else None
+        self.content = load_content(Path(config.docs_dir), cache, display_root=self.project)
         for problem in self.content.problems:
             level = (log.error if problem.is_error else
                      log.warning if problem.is_warning else log.info)  # notes: info only
@@ -100,8 +102,9 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
             if isinstance(item, Section) and (folder := _folder_of(item)) in titles:
                 item.title = titles[folder]
         order = {folder: index for index, folder in enumerate(SECTION_ORDER)}
-        # Pages at the top first (start page), then sections in the readers' order.
-        nav.items.sort(key=lambda item: (isinstance(item, Section),
+        # The start page, then the sections in the readers' order, then other top-level
+        # pages (the tag index): with navigation.tabs this is the order of the tabs.
+        nav.items.sort(key=lambda item: (_top_level_rank(item),
                                          order.get(_folder_of(item) or "", len(order)),
                                          (item.title or "").casefold() if isinstance(item, Section)
                                          else ""))
@@ -135,6 +138,13 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
             page.meta["title"] = page.title
         return None
 
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> None:
+        # Every page has its Markdown now; MkDocs is about to write them all while holding
+        # every page's HTML. A build no longer needs the documents (a tenth of the peak memory
+        # of a 5,000-document site); a preview keeps them for the error notices.
+        if not self.serving:
+            self.content = self.context = None
+
     def _today(self) -> Any:
         if not self.config.today:
             try:
@@ -145,6 +155,13 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         if isinstance(parsed, str):
             raise PluginError(f"praksis: plugin-indstillingen 'today': {parsed}")
         return parsed
+
+
+def _top_level_rank(item: object) -> int:
+    if isinstance(item, Section):
+        return 1
+    file = getattr(item, "file", None)
+    return 0 if file is not None and file.src_uri == "index.md" else 2
 
 
 def _folder_of(item: object) -> str | None:
