@@ -67,3 +67,35 @@ def test_serve_shows_errors_on_the_page_and_keeps_running(tmp_path: Path) -> Non
         server.terminate()
         server.wait(timeout=20)
     assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+def test_serve_dirty_rebuilds_the_edited_page(tmp_path: Path) -> None:
+    write(tmp_path, {"mkdocs.yml": MKDOCS_YML,
+                     "content/index.md": "---\ntype: page\ntitle: Forside\n---\n\nVelkommen.\n",
+                     "content/praksis/tryghedssamtaler.md": PRACTICE})
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "praksis.cli", "serve", "--dirty",
+             "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=tmp_path, stdout=output, stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        url = f"http://127.0.0.1:{port}/{PAGE}"
+        _wait_for(url, lambda html: "Metodeansvarlig Jens Holm" in html)
+        start = (tmp_path / "content/index.md").stat().st_mtime
+        edited = PRACTICE.replace("Metodeansvarlig Jens Holm", "Metodeansvarlig Ida Berg")
+        (tmp_path / "content/praksis/tryghedssamtaler.md").write_text(edited, encoding="utf-8")
+        page = _wait_for(url, lambda html: "Metodeansvarlig Ida Berg" in html)
+        assert "praksis-meta" in page                     # still rendered by the plugin
+        assert server.poll() is None, "the server stopped"
+        assert (tmp_path / "content/index.md").stat().st_mtime == start
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    output = log.read_text(encoding="utf-8")
+    assert "Traceback" not in output
+    assert output.count("Building documentation") >= 2   # the first build and the rebuild
+    assert "mkdocs info: kun de gemte sider bygges igen (--dirty)" in output
+    assert "A 'dirty' build" not in output

@@ -17,12 +17,25 @@ def echo_problems(problems: Iterable[Problem], files: int) -> None:
     click.echo(summarize(problems, files), err=True)
 
 
+# MkDocs messages an editor meets in normal use, said in Danish (the rest stay as MkDocs
+# wrote them, prefixed).
+_DANISH = {
+    "A 'dirty' build is being performed": ("info", "kun de gemte sider bygges igen (--dirty); "
+                                                   "andre sider kan vise gamle tal, til du "
+                                                   "starter forhåndsvisningen igen."),
+}
+
+
 class _PlainHandler(logging.Handler):
     """Our own messages as they are (they already say file and line); MkDocs' prefixed."""
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
-        if not record.name.startswith("mkdocs.plugins.praksis"):
+        danish = next((said for start, said in _DANISH.items() if message.startswith(start)),
+                      None)
+        if danish is not None:
+            message = f"mkdocs {danish[0]}: {danish[1]}"
+        elif not record.name.startswith("mkdocs.plugins.praksis"):
             level = {"WARNING": "advarsel", "ERROR": "fejl"}.get(record.levelname, "info")
             message = f"mkdocs {level}: {message}"
         click.echo(message, err=True)

@@ -37,7 +37,11 @@ def build(config_file: Path, site_dir: Path | None, strict: bool, verbose: bool)
 @click.option("-a", "--dev-addr", metavar="IP:PORT",
               help="Adresse for forhåndsvisningen (standard: 127.0.0.1:8000).")
 @click.option("--open", "open_browser", is_flag=True, help="Åbn sitet i browseren.")
-def serve(config_file: Path, dev_addr: str | None, open_browser: bool) -> None:
+@click.option("--dirty", is_flag=True,
+              help="Byg kun de sider igen, hvis fil du har gemt (hurtigt på store sites). "
+                   "Andre sider, der viser tal fra filen, opdateres først, når du starter "
+                   "forhåndsvisningen igen.")
+def serve(config_file: Path, dev_addr: str | None, open_browser: bool, dirty: bool) -> None:
     """Forhåndsvis sitet, mens du skriver. Fejl vises i terminalen og på siden."""
     from ..site.build import SiteBuildError
     from ..site.serve import serve_site
@@ -45,6 +49,6 @@ def serve(config_file: Path, dev_addr: str | None, open_browser: bool) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     route_mkdocs_log(verbose=True)  # the server's address and rebuilds are worth seeing
     try:
-        serve_site(config_file, dev_addr, open_browser)
+        serve_site(config_file, dev_addr, open_browser, dirty)
     except SiteBuildError as exc:
         raise PraksisError(str(exc)) from None
