@@ -38,9 +38,9 @@ def build(config_file: Path, site_dir: Path | None, strict: bool, verbose: bool)
               help="Adresse for forhåndsvisningen (standard: 127.0.0.1:8000).")
 @click.option("--open", "open_browser", is_flag=True, help="Åbn sitet i browseren.")
 @click.option("--dirty", is_flag=True,
-              help="Byg kun de sider igen, hvis fil du har gemt (hurtigt på store sites). "
-                   "Andre sider, der viser tal fra filen, opdateres først, når du starter "
-                   "forhåndsvisningen igen.")
+              help="Byg kun den gemte fils side og oversigtssiderne igen (hurtigt på store "
+                   "sites). Andre sider, der viser tal fra filen, opdateres først, når du "
+                   "starter forhåndsvisningen igen.")
 def serve(config_file: Path, dev_addr: str | None, open_browser: bool, dirty: bool) -> None:
     """Forhåndsvis sitet, mens du skriver. Fejl vises i terminalen og på siden."""
     from ..site.build import SiteBuildError

@@ -139,9 +139,9 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         return None
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> None:
-        # Every page has its Markdown now; MkDocs is about to write them all while holding
-        # every page's HTML. A build no longer needs the documents (a tenth of the peak memory
-        # of a 5,000-document site); a preview keeps them for the error notices.
+        # Every page has its Markdown now, and MkDocs is about to write them all while it
+        # holds every page's HTML: the peak. A build no longer needs the documents; a
+        # preview keeps them for the error notices.
         if not self.serving:
             self.content = self.context = None
 
