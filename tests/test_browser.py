@@ -219,6 +219,12 @@ def assert_accessible(page: Any, what: str) -> None:
     assert not found, f"axe-core: serious or critical violations on {what}:\n" + "\n".join(found)
 
 
+def assert_accessible_in_both_themes(page: Any, what: str) -> None:
+    assert_accessible(page, what)
+    use_dark_scheme(page)
+    assert_accessible(page, f"{what} in the dark theme")
+
+
 def use_dark_scheme(page: Any) -> None:
     """Click the header's palette toggle to the dark theme (slate); wait until colours settle."""
     page.locator('label[title="Skift til mørkt tema"]').click()
@@ -238,9 +244,7 @@ def test_start_page_renders(page: Any) -> None:
     assert page.locator("article").get_by_text("Sådan bruger du sitet").is_visible()
     nav = page.locator("nav.md-nav--primary")
     assert nav.locator('a[href="praksis/"]').count() >= 1
-    assert_accessible(page, f"the start page {START}")
-    use_dark_scheme(page)
-    assert_accessible(page, f"the start page {START} in the dark theme")
+    assert_accessible_in_both_themes(page, f"the start page {START}")
 
 
 def test_assessment_page_shows_radar_chart(page: Any) -> None:
@@ -253,9 +257,7 @@ def test_assessment_page_shows_radar_chart(page: Any) -> None:
     assert chart.locator("title").text_content().startswith("Score pr. element")
     assert "Radardiagram" in chart.locator("desc").text_content()
     assert chart.locator("polygon").count() >= 5  # rings and the scores
-    assert_accessible(page, f"the assessment page {ASSESSMENT}")
-    use_dark_scheme(page)
-    assert_accessible(page, f"the assessment page {ASSESSMENT} in the dark theme")
+    assert_accessible_in_both_themes(page, f"the assessment page {ASSESSMENT}")
 
 
 def test_plan_page_shows_status_badges(page: Any) -> None:
@@ -268,9 +270,7 @@ def test_plan_page_shows_status_badges(page: Any) -> None:
     in_place = page.locator("span.praksis-badge--paa-plads").first
     assert in_place.inner_text() == "På plads"
     assert page.locator("progress.praksis-progress").count() >= 1
-    assert_accessible(page, f"the plan page {PLAN}")
-    use_dark_scheme(page)
-    assert_accessible(page, f"the plan page {PLAN} in the dark theme")
+    assert_accessible_in_both_themes(page, f"the plan page {PLAN}")
 
 
 def test_practice_page_is_accessible(page: Any) -> None:

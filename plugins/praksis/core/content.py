@@ -21,7 +21,7 @@ from . import frontmatter
 from .documents import DocumentType, document_types
 from .fields import INVALID, Checker, Key, check_document, key_text
 from .markdown import headings
-from .model import Source
+from .model import Source, first_by
 from .personal_data import ALLOW_MARKER, find_cpr_numbers
 from .problems import Problem, Severity, did_you_mean
 
@@ -100,12 +100,12 @@ class ContentSet:
 
     def get(self, cls: type[T], doc_id: str) -> T | None:
         """The first document of ``cls`` with this id (ids are unique once check passes)."""
-        ids = self._indexed(("id", cls), lambda: _first_by(self._of_type(cls),
+        ids = self._indexed(("id", cls), lambda: first_by(self._of_type(cls),
                                                            lambda d: d.source.doc_id))
         return ids.get(doc_id)
 
     def by_path(self, path: str) -> Any | None:
-        paths = self._indexed("path", lambda: _first_by(self.documents,
+        paths = self._indexed("path", lambda: first_by(self.documents,
                                                         lambda d: d.source.path))
         return paths.get(path)
 
@@ -118,14 +118,6 @@ class ContentSet:
                 groups.setdefault(getattr(doc, attribute), []).append(doc)
             return groups
         return list(self._indexed(("where", cls, attribute), group).get(value, ()))
-
-
-def _first_by(docs: Iterable[Any], key: Callable[[Any], Any]) -> dict[Any, Any]:
-    """Each key's first document, as a scan in document order would find it."""
-    first: dict[Any, Any] = {}
-    for doc in docs:
-        first.setdefault(key(doc), doc)
-    return first
 
 
 def discover(root: Path) -> Iterator[Path]:

@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def first_by(items: Iterable[T], key: Callable[[T], Any]) -> dict[Any, T]:
+    """Each key's first item, as a scan in order would find it (later duplicates are the
+    check's business, not the look-up's)."""
+    first: dict[Any, T] = {}
+    for item in items:
+        first.setdefault(key(item), item)
+    return first
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from ..documents import DocumentType, Report, register
 from ..fields import (Checker, Date, Field, Key, ListOf, MapOf, Record, ScalarOr, Slug, Spec,
                       Text, describe)
 from ..markdown import headings
-from ..model import Practice, Source
+from ..model import Practice, Source, first_by
 from ..problems import Severity, closest, did_you_mean, quote_list
 from ..scaffold import markdown_document, scaffold_yaml
 from ..scoring import QuestionStatus, score_assessment
@@ -82,10 +82,7 @@ class Assessment:
     _answer_of: dict[str, Answer] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        first: dict[str, Answer] = {}
-        for answer in self.answers:
-            first.setdefault(answer.question, answer)
-        object.__setattr__(self, "_answer_of", first)
+        object.__setattr__(self, "_answer_of", first_by(self.answers, lambda a: a.question))
 
     @property
     def id(self) -> str:

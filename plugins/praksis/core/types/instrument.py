@@ -20,7 +20,7 @@ from typing import Any
 
 from ..documents import DocumentType, register
 from ..fields import Boolean, Checker, Field, Integer, ListOf, MapOf, Points, Record, Slug, Text
-from ..model import Source
+from ..model import Source, first_by
 from ..problems import did_you_mean, quote_list
 from .common import title_field, type_field
 
@@ -110,10 +110,7 @@ class Instrument:
     _question_of: dict[str, Question] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        first: dict[str, Question] = {}
-        for question in self.questions:
-            first.setdefault(question.id, question)
-        object.__setattr__(self, "_question_of", first)
+        object.__setattr__(self, "_question_of", first_by(self.questions, lambda q: q.id))
 
     @property
     def id(self) -> str:
