@@ -2,7 +2,7 @@
 
 Playwright (from PyPI) drives Debian's Chromium (``apt-get install chromium``; ``.ci/run``
 installs it), because Playwright's own browser download is not reachable in CI. axe-core comes
-from npm (``package.json``; ``.ci/run`` runs ``npm ci``) and is injected into each page.
+from npm (``package.json``; ``scripts/test`` runs ``npm ci``) and is injected into each page.
 
 The site is the repository's sample content plus one hostile practice and assessment whose
 texts contain HTML: the browser must show that text literally and never run it.
@@ -138,7 +138,7 @@ def browser() -> Iterator[Any]:
         pytest.fail("The Python package 'playwright' is missing: pip install -e '.[test]'.")
     if not CHROMIUM.is_file():
         pytest.fail(f"No Chromium at {CHROMIUM}. Install it with "
-                    "'apt-get install chromium' (.ci/run does), or set PRAKSIS_CHROMIUM.")
+                    "'apt-get install chromium' (scripts/test does as root or with sudo), or set PRAKSIS_CHROMIUM.")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
@@ -188,7 +188,7 @@ def visit(page: Any, path: str) -> None:
 def _axe_source() -> str:
     if not AXE_JS.is_file():
         pytest.fail(f"axe-core is missing ({AXE_JS}). Run 'npm ci' in the repository root "
-                    "(.ci/run does).")
+                    "(scripts/test does).")
     return AXE_JS.read_text("utf-8")
 
 
