@@ -47,7 +47,8 @@ def test_json_contract(copy: Path) -> None:
     result = run_cli("score", LATEST, "--json", cwd=copy)
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert list(data) == ["instrument", "practice", "date", "mode", "elements", "mean"]
+    assert list(data) == ["instrument", "practice", "date", "mode", "elements", "mean", "today",
+                          "priorities"]
     assert data["mode"] == "official" and data["date"] == "2026-03-12"
     assert [e["id"] for e in data["elements"]] == [str(n) for n in range(1, 12)]
     assert data["elements"][4]["title"] == "Overførbarhed"   # ensure_ascii=False

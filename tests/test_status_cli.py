@@ -41,7 +41,8 @@ def test_json_contract_keys_and_types(project: Path) -> None:
     report = json.loads(run_cli("status", "--json", "--today", TODAY, cwd=project).stdout)
     assert list(report) == ["today", "plans"]
     for plan in report["plans"]:
-        assert list(plan) == ["file", "framework", "practice", "unit", "progress", "factors"]
+        assert list(plan) == ["file", "framework", "practice", "unit", "progress", "factors",
+                              "history", "activities", "reassessment"]
         assert [f["id"] for f in plan["factors"]] == ["ledelse", "kompetencer", "organisering"]
         ids = []
         for factor in plan["factors"]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -11,8 +12,10 @@ from ..core import Problem, Severity, load_content
 from ..core.danish import format_date
 from ..core.scoring import (ADJUSTED_LABEL, MEAN_LABEL, AssessmentScore, format_score,
                             mode_label, score_in)
-from ..core.types.assessment import Assessment, assessment_title
+from ..core.types.assessment import (PRIORITY_LABELS, WHOLE_PRACTICE, Assessment,
+                                    assessment_title)
 from .output import PraksisError, echo_problems
+from .status import _today as resolve_today
 
 CONTENT_FOLDER = "content"
 
@@ -48,6 +51,23 @@ def score_table(score: AssessmentScore) -> str:
     return "\n".join(lines)
 
 
+def priorities_text(document: Assessment, today: dt.date) -> str:
+    """The development priorities as lines for the terminal."""
+    lines = ["Udviklingsprioriteter:"]
+    for priority in document.priorities:
+        element = ("Hele praksis" if priority.element == WHOLE_PRACTICE
+                   else f"Element {priority.element}")
+        facts = [PRIORITY_LABELS[priority.status]]
+        if priority.owner:
+            facts.append(priority.owner)
+        if priority.due:
+            facts.append(f"frist {format_date(priority.due)}")
+        if priority.overdue(today):
+            facts.append("forfalden")
+        lines.append(f"- {element}: {priority.action} ({', '.join(facts)})")
+    return "\n".join(lines)
+
+
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
@@ -55,8 +75,13 @@ def score_table(score: AssessmentScore) -> str:
               help=f"Lad 'ikke relevant'-svar ude af nævneren ({ADJUSTED_LABEL}).")
 @click.option("--content", "content_dir", type=click.Path(path_type=Path),
               help="Indholdsmappen (standard: mappen 'content', som FILE ligger i).")
-def score(file: Path, as_json: bool, adjusted: bool, content_dir: Path | None) -> None:
+@click.option("--today", metavar="ÅÅÅÅ-MM-DD",
+              help="Dagens dato, som forfaldne prioriteter regnes ud fra. Standard: "
+                   "SOURCE_DATE_EPOCH, hvis den er sat, ellers dags dato.")
+def score(file: Path, as_json: bool, adjusted: bool, content_dir: Path | None,
+          today: str | None) -> None:
     """Vis scoren pr. element for vurderingen FILE (type: assessment)."""
+    day = resolve_today(today)
     if not file.is_file():
         raise PraksisError(f"{file} findes ikke. Angiv en vurdering, fx "
                            "content/vurderinger/samarbejde-om-sikkerhed-2026-03-12.md.")
@@ -87,8 +112,13 @@ def score(file: Path, as_json: bool, adjusted: bool, content_dir: Path | None) -
     for problem in own:
         click.echo(problem.format(), err=True)
     if as_json:
-        click.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        report = result.as_json()
+        report["today"] = day.isoformat()
+        report["priorities"] = [p.as_json(day) for p in document.priorities]
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
     click.echo(assessment_title(document, content))
     click.echo(f"Dato: {format_date(document.date)}. Beregning: {mode_label(adjusted)}.\n")
     click.echo(score_table(result))
+    if document.priorities:
+        click.echo("\n" + priorities_text(document, day))

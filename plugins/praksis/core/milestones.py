@@ -10,12 +10,14 @@ all read, so they cannot disagree.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from .model import Practice, Source
+from .periods import YEARLY, Period, add_period
+from .scoring import assessments_for
 
 if TYPE_CHECKING:
     from .content import ContentSet
@@ -124,6 +126,19 @@ class PlanMilestone:
     done: dt.date | None = None
     note: str | None = None
     reason: str | None = None
+    started: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """A recurring activity that anchors the method (a monthly method workshop, ...)."""
+
+    id: str
+    title: str
+    every: Period
+    owner: str | None = None
+    start: dt.date | None = None          # the ``from`` key: when the activity began
+    held: tuple[dt.date, ...] = ()        # dates after today are planned, not held
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +164,8 @@ class ImplementationPlan:
     started: dt.date
     milestones: tuple[PlanMilestone, ...]   # in the order of the file
     answers: tuple[Answer, ...]             # from the body, in the order of the file
+    activities: tuple[Activity, ...] = ()   # in the order of the file
+    reassess_every: Period = YEARLY
 
     @property
     def id(self) -> str:
@@ -189,6 +206,93 @@ def is_overdue(status: MilestoneStatus, due: dt.date | None, today: dt.date) -> 
     """
     return (due is not None and due < today and status.applies
             and status is not MilestoneStatus.IN_PLACE)
+
+
+def status_at(status: MilestoneStatus, started: dt.date | None, done: dt.date | None,
+              day: dt.date) -> MilestoneStatus:
+    """A milestone's status on a past ``day`` (on or after the plan started), from its dates.
+
+    ``ikke-relevant`` stays as it is (left out); ``done`` on or before the day means in place;
+    else ``started`` on or before the day means in progress; a date later than the day means
+    not started yet; without dates the current status holds.
+    """
+    if status is MilestoneStatus.NOT_RELEVANT:
+        return status
+    if done is not None and done <= day:
+        return MilestoneStatus.IN_PLACE
+    if started is not None and started <= day:
+        return MilestoneStatus.IN_PROGRESS
+    if done is not None or started is not None:
+        return MilestoneStatus.NOT_STARTED
+    return status
+
+
+def progress_at(plan: ImplementationPlan, framework: Framework, day: dt.date) -> float | None:
+    """Progress on ``day`` by the same rule as today's (missing milestones: not started)."""
+    statuses = []
+    for milestone in framework.milestones:
+        entry = plan.entry(milestone.id)
+        if entry is None:
+            statuses.append(MilestoneStatus.NOT_STARTED)
+        else:
+            statuses.append(status_at(entry.status, entry.started, entry.done, day))
+    return progress(statuses)
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryPoint:
+    date: dt.date
+    progress: float | None
+
+
+def history_dates(started: dt.date, today: dt.date) -> list[dt.date]:
+    """31 December of every year from the start year to the year before today's, then today;
+    nothing when the plan starts after today."""
+    if started > today:
+        return []
+    return [dt.date(year, 12, 31) for year in range(started.year, today.year)] + [today]
+
+
+def history(plan: ImplementationPlan, framework: Framework,
+            today: dt.date) -> tuple[HistoryPoint, ...]:
+    return tuple(HistoryPoint(day, progress_at(plan, framework, day))
+                 for day in history_dates(plan.started, today))
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityStatus:
+    activity: Activity
+    last: dt.date | None       # the latest held date not after today
+    next_due: dt.date
+    lapsed: bool               # today is after next_due
+    planned: tuple[dt.date, ...] = ()   # held dates after today, oldest first
+
+
+def activity_status(activity: Activity, plan_started: dt.date,
+                    today: dt.date) -> ActivityStatus:
+    """``last`` held date, ``next_due`` = (last, or ``from``, or the plan's start) + every."""
+    past = [d for d in activity.held if d <= today]
+    last = max(past) if past else None
+    base = last or activity.start or plan_started
+    next_due = add_period(base, activity.every)
+    planned = tuple(sorted(d for d in activity.held if d > today))
+    return ActivityStatus(activity, last, next_due, today > next_due, planned)
+
+
+@dataclass(frozen=True, slots=True)
+class Reassessment:
+    latest: dt.date | None     # the newest assessment of the practice not after today
+    due: dt.date
+    overdue: bool
+
+
+def reassessment(plan: ImplementationPlan, assessment_dates: Iterable[dt.date],
+                 today: dt.date) -> Reassessment:
+    """``due`` = (the latest assessment, or the plan's start) + ``reassess_every``."""
+    past = [d for d in assessment_dates if d <= today]
+    latest = max(past) if past else None
+    due = add_period(latest or plan.started, plan.reassess_every)
+    return Reassessment(latest, due, today > due)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +352,13 @@ class PlanStatus:
     today: dt.date
     factors: tuple[FactorProgress, ...]
     progress: float | None
+    history: tuple[HistoryPoint, ...] = ()
+    activities: tuple[ActivityStatus, ...] = ()
+    reassessment: Reassessment | None = None
+
+    @property
+    def lapsed(self) -> tuple[ActivityStatus, ...]:
+        return tuple(a for a in self.activities if a.lapsed)
 
     @property
     def title(self) -> str:
@@ -281,8 +392,12 @@ class PlanStatus:
 
 
 def plan_status(plan: ImplementationPlan, framework: Framework, practice: Practice | None,
-                today: dt.date) -> PlanStatus:
-    """The status of ``plan`` on ``today``; milestones missing from it count as not started."""
+                today: dt.date, assessment_dates: Iterable[dt.date] = ()) -> PlanStatus:
+    """The status of ``plan`` on ``today``; milestones missing from it count as not started.
+
+    ``assessment_dates`` are the dates of the practice's assessments (any instrument), for
+    when it is due for re-assessment.
+    """
     factors = []
     for factor in framework.factors:
         rows = []
@@ -295,7 +410,11 @@ def plan_status(plan: ImplementationPlan, framework: Framework, practice: Practi
                 answer=plan.answer(milestone.id)))
         factors.append(FactorProgress(factor, tuple(rows), progress([r.status for r in rows])))
     every = [m.status for f in factors for m in f.milestones]
-    return PlanStatus(plan, framework, practice, today, tuple(factors), progress(every))
+    return PlanStatus(plan, framework, practice, today, tuple(factors), progress(every),
+                      history=history(plan, framework, today),
+                      activities=tuple(activity_status(a, plan.started, today)
+                                       for a in plan.activities),
+                      reassessment=reassessment(plan, assessment_dates, today))
 
 
 def status_in(content: ContentSet, plan: ImplementationPlan,
@@ -305,7 +424,8 @@ def status_in(content: ContentSet, plan: ImplementationPlan,
     framework = content.get(Framework, plan.framework)
     if framework is None:
         return None
-    return plan_status(plan, framework, content.get(Practice, plan.practice), today)
+    dates = [a.date for a in assessments_for(content, plan.practice)]
+    return plan_status(plan, framework, content.get(Practice, plan.practice), today, dates)
 
 
 def plan_statuses(content: ContentSet, today: dt.date,
@@ -347,5 +467,23 @@ def status_json(statuses: list[PlanStatus], today: dt.date,
                     "overdue": m.overdue,
                 } for m in f.milestones],
             } for f in s.factors],
+            "history": [{"date": p.date.isoformat(), "progress": p.progress}
+                        for p in s.history],
+            "activities": [{
+                "id": a.activity.id,
+                "title": a.activity.title,
+                "every": a.activity.every.as_written,
+                "last": a.last.isoformat() if a.last else None,
+                "next_due": a.next_due.isoformat(),
+                "lapsed": a.lapsed,
+            } for a in s.activities],
+            "reassessment": _reassessment_json(s.reassessment),
         } for s in statuses],
     }
+
+
+def _reassessment_json(found: Reassessment | None) -> dict[str, Any] | None:
+    if found is None:
+        return None
+    return {"latest": found.latest.isoformat() if found.latest else None,
+            "due": found.due.isoformat(), "overdue": found.overdue}

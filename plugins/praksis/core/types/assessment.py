@@ -25,8 +25,8 @@ import yaml
 
 from ..danish import format_date
 from ..documents import DocumentType, Report, register
-from ..fields import (Checker, Date, Field, Key, ListOf, MapOf, Record, ScalarOr, Slug, Spec,
-                      Text, describe)
+from ..fields import (INVALID, Checker, Choice, Date, Field, Key, ListOf, MapOf, Record,
+                      ScalarOr, Slug, Spec, Text, describe)
 from ..markdown import headings
 from ..model import Practice, Source, first_by
 from ..problems import Severity, closest, did_you_mean, quote_list
@@ -68,6 +68,41 @@ class BodySection:
     text: str
 
 
+# Statuses of a development priority, in the order work moves through them.
+PRIORITY_STATUSES = ("ikke-påbegyndt", "i-gang", "gennemført", "opgivet")
+CLOSED_STATUSES = ("gennemført", "opgivet")
+WHOLE_PRACTICE = "samlet"   # a priority for the whole practice rather than one element
+PRIORITY_LABELS = {"ikke-påbegyndt": "Ikke påbegyndt", "i-gang": "I gang",
+                   "gennemført": "Gennemført", "opgivet": "Opgivet"}
+PRIORITY_CSS = {"ikke-påbegyndt": "ikke-paabegyndt", "i-gang": "i-gang",
+                "gennemført": "paa-plads", "opgivet": "ikke-relevant"}
+
+
+@dataclass(frozen=True, slots=True)
+class Priority:
+    """A development priority taken from the development potential: what to improve before
+    the next assessment, by whom and when. It stays in the assessment where it was made."""
+
+    element: str                 # an element id ("1") or "samlet"
+    action: str
+    status: str                  # one of PRIORITY_STATUSES
+    owner: str | None = None
+    due: dt.date | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in CLOSED_STATUSES
+
+    def overdue(self, today: dt.date) -> bool:
+        """Its due date is before today and it is neither done nor given up."""
+        return self.due is not None and self.due < today and self.is_open
+
+    def as_json(self, today: dt.date) -> dict[str, Any]:
+        return {"element": self.element, "action": self.action, "owner": self.owner,
+                "due": self.due.isoformat() if self.due else None, "status": self.status,
+                "overdue": self.overdue(today)}
+
+
 @dataclass(frozen=True, slots=True)
 class Assessment:
     source: Source
@@ -78,6 +113,7 @@ class Assessment:
     participants: tuple[str, ...]
     answers: tuple[Answer, ...]
     sections: tuple[BodySection, ...]
+    priorities: tuple[Priority, ...] = ()
     # Each question's first answer: scoring looks up every question, for every page.
     _answer_of: dict[str, Answer] = field(init=False, repr=False, compare=False)
 
@@ -150,6 +186,39 @@ ANSWER = AnswerSpec(
     label="et svar (en svarkode, eller {answer: ..., comment: ...})",
 )
 
+@dataclass(frozen=True)
+class ElementId(Spec):
+    """An element id as a number or text (``1`` or ``"1"``), or ``samlet``; kept as text.
+    Whether the element exists is checked against the instrument in the cross-check."""
+
+    label: str = "et elementnummer (fx 1) eller samlet"
+
+    def check(self, node: yaml.Node, key: Key, ck: Checker) -> Any:
+        if (not isinstance(node, yaml.ScalarNode)
+                or node.tag not in (_STR, "tag:yaml.org,2002:int") or not node.value.strip()):
+            return self._wrong(node, key, ck, f" Skriv elementets nummer, fx 1, eller "
+                                              f"'{WHOLE_PRACTICE}' for hele praksis.")
+        return node.value.strip()
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"anyOf": [{"type": "integer", "minimum": 1},
+                          {"type": "string", "minLength": 1}]}
+
+    def example(self) -> str:
+        return '"1"'
+
+
+PRIORITY = Record(fields={
+    "element": Field(ElementId(), help=f"Elementets nummer, fx \"1\", eller {WHOLE_PRACTICE} for "
+                                       "hele praksis."),
+    "action": Field(Text(), help="Hvad I vil gøre, fx 'Skriv en kort forandringsteori'."),
+    "owner": Field(Text(single_line=True), required=False,
+                   help="Hvem der har ansvaret (rolle eller navn)."),
+    "due": Field(Date(), required=False, help="Hvornår det skal være gjort (ÅÅÅÅ-MM-DD)."),
+    "status": Field(Choice(values=PRIORITY_STATUSES),
+                    help="ikke-påbegyndt, i-gang, gennemført eller opgivet."),
+})
+
 SCHEMA = Record(fields={
     "type": type_field("assessment"),
     "title": Field(Text(single_line=True), required=False,
@@ -167,6 +236,12 @@ SCHEMA = Record(fields={
                                      "\"1.2\")"),
                      help="Svarene pr. spørgsmål: \"1.2\": delvist, eller \"1.1\": {answer: ja, "
                           "comment: \"...\"}. null betyder ikke besvaret endnu."),
+    "priorities": Field(ListOf(item=PRIORITY), required=False, default=(),
+                        help="Udviklingsprioriteter fra udviklingspotentialet: hvad I vil "
+                             "forbedre før næste vurdering. Hver med element (nummer eller "
+                             "samlet), action, status (ikke-påbegyndt, i-gang, gennemført eller "
+                             "opgivet) og valgfrit owner og due. Prioriteterne bliver i denne "
+                             "fil: ret deres status her, så næste vurdering kan følge op."),
 })
 
 
@@ -371,10 +446,13 @@ def build(values: dict[str, Any], source: Source) -> Assessment:
                _shared(value["answer"].text) if value["answer"] else None,
                value["comment"], value["answer"].written_as if value["answer"] else None)
         for question_id, value in values["answers"].items())
+    priorities = tuple(Priority(element=p["element"], action=p["action"], status=p["status"],
+                                owner=p["owner"], due=p["due"]) for p in values["priorities"])
     return Assessment(
         source=replace(source, key_lines=key_lines), title=values["title"],
         instrument=values["instrument"], practice=values["practice"], date=values["date"],
-        participants=tuple(values["participants"]), answers=answers, sections=sections)
+        participants=tuple(values["participants"]), answers=answers, sections=sections,
+        priorities=priorities)
 
 
 # --- cross-check -----------------------------------------------------------------------------
@@ -449,6 +527,7 @@ def cross_check(assessment: Assessment, content: Any, report: Report) -> None:
         return
     for answer in assessment.answers:
         _check_answer(answer, assessment, instrument, report)
+    _check_priorities(assessment, instrument, report)
     _check_completeness(assessment, instrument, report)
     reflections = read_reflections(assessment, instrument)
     for key, message in reflections.issues:
@@ -460,6 +539,21 @@ def cross_check(assessment: Assessment, content: Any, report: Report) -> None:
                             f"'### {instrument.reflection.overall}' og "
                             f"'### {instrument.reflection.potential}' i hvert afsnit.",
                Severity.WARNING)
+
+
+def _check_priorities(assessment: Assessment, instrument: Instrument, report: Report) -> None:
+    ids = [e.id for e in instrument.elements]
+    for index, priority in enumerate(assessment.priorities):
+        if priority.element == WHOLE_PRACTICE or priority.element in ids:
+            continue
+        # A number is no misspelling: '12' is as close to '1' as to '2'.
+        hint = ("" if priority.element.isdigit() else
+                did_you_mean(priority.element, ids + [WHOLE_PRACTICE]))
+        report(("priorities", index, "element"),
+               f"ukendt element '{priority.element}' i {instrument.title}.{hint}"
+               " Skriv elementets "
+               f"nummer ({', '.join(ids)}) eller '{WHOLE_PRACTICE}' for hele praksis.",
+               Severity.ERROR)
 
 
 def _check_completeness(assessment: Assessment, instrument: Instrument, report: Report) -> None:
@@ -546,6 +640,7 @@ def scaffold(instrument: Instrument, practice_id: str, date: dt.date) -> str:
         "date": date.isoformat(),
         "participants": "[]",
         "answers": _answers_yaml(instrument),
+        "priorities": "[]",
     }
     headings_ = instrument.reflection
     sub = f"### {headings_.overall}\n\n### {headings_.potential}\n"

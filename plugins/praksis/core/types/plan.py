@@ -9,32 +9,80 @@ the cross-check, where the framework is at hand.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import Any
 
+import yaml
+
+from ..clock import build_date
 from ..documents import DocumentType, Report, register
-from ..fields import Checker, Choice, Date, Field, Key, MapOf, Record, ScalarOr, Slug, Text
+from ..fields import (INVALID, Checker, Choice, Date, Field, Key, ListOf, MapOf, Record,
+                      ScalarOr, Slug, Spec, Text)
 from ..markdown import headings
-from ..milestones import Answer, Framework, ImplementationPlan, MilestoneStatus, PlanMilestone
+from ..milestones import (Activity, Answer, Framework, ImplementationPlan, MilestoneStatus,
+                          PlanMilestone)
 from ..model import Practice, Source
+from ..periods import PATTERN as PERIOD_PATTERN
+from ..periods import YEARLY, parse_period
 from ..problems import Severity, did_you_mean, quote_list
 from ..scaffold import markdown_document, scaffold_yaml
 from .common import type_field
 
 STATUS = Choice(values=tuple(s.value for s in MilestoneStatus))
 
+
+@dataclass(frozen=True)
+class PeriodText(Spec):
+    """'<n> dag|dage|uge|uger|måned|måneder|år', e.g. '1 måned'."""
+
+    label: str = "en periode (fx '1 måned', '2 uger' eller '1 år')"
+
+    def check(self, node: yaml.Node, key: Key, ck: Checker) -> Any:
+        if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
+            return self._wrong(node, key, ck, " Skriv et tal og en enhed, fx '1 måned'.")
+        parsed = parse_period(node.value)
+        if isinstance(parsed, str):
+            ck.error(key, parsed, ck.line(node))
+            return INVALID
+        return parsed
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": PERIOD_PATTERN}
+
+    def example(self) -> str:
+        return "1 år"
+
 ENTRY = Record(fields={
     "status": Field(STATUS, help="ikke-påbegyndt, i-gang, på-plads eller ikke-relevant."),
     "owner": Field(Text(single_line=True), required=False,
                    help="Hvem der har ansvaret for milepælen (rolle eller navn)."),
     "due": Field(Date(), required=False, help="Frist (ÅÅÅÅ-MM-DD)."),
+    "started": Field(Date(), required=False,
+                     help="Datoen, hvor arbejdet med milepælen begyndte. Ikke når status er "
+                          "ikke-påbegyndt."),
     "done": Field(Date(), required=False,
                   help="Datoen, hvor milepælen kom på plads. Kun når status er på-plads."),
     "note": Field(Text(), required=False, help="En kort bemærkning."),
     "reason": Field(Text(), required=False,
                     help="Hvorfor milepælen ikke er relevant. Kræves ved ikke-relevant."),
+})
+
+ACTIVITY = Record(fields={
+    "title": Field(Text(single_line=True),
+                   help="Hvad aktiviteten er, fx 'Månedligt metodeværksted i hvert team'."),
+    "every": Field(PeriodText(), help="Hvor ofte den holdes: et tal og en enhed (dag, dage, "
+                                      "uge, uger, måned, måneder eller år), fx '1 måned'."),
+    "owner": Field(Text(single_line=True), required=False,
+                   help="Hvem der holder den (rolle eller navn)."),
+    "from": Field(Date(), required=False,
+                  help="Hvornår aktiviteten begyndte (ÅÅÅÅ-MM-DD). Standard: planens started."),
+    "held": Field(ListOf(item=Date()), required=False, default=(),
+                  help="Datoerne, hvor den er holdt, fx [2026-09-08, 2026-10-06]. Datoer efter "
+                       "i dag er planlagte."),
 })
 
 SCHEMA = Record(fields={
@@ -56,6 +104,21 @@ SCHEMA = Record(fields={
              "eller ikke-relevant. Valgfrit: owner (ansvarlig), due (frist), done (dato, hvor "
              "milepælen kom på plads), note (bemærkning) og reason (begrundelse, kræves ved "
              "ikke-relevant). En milepæl, der mangler, tælles som ikke-påbegyndt."),
+    "activities": Field(
+        MapOf(value=ACTIVITY, key_pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+              key_label="et id (små bogstaver a-z, tal og bindestreger, fx metodevaerksted)",
+              label="aktiviteterne efter id"),
+        required=False, default={},
+        help="Den faste rytme, der forankrer metoden, fx 'metodevaerksted: {title: Månedligt "
+             "metodeværksted i hvert team, every: 1 måned, owner: Metodeansvarlige, held: "
+             "[2026-10-06, 2026-11-03]}'. every er et tal og en enhed (dag, dage, uge, uger, "
+             "måned, måneder eller år). Valgfrit: owner, from (hvornår den begyndte; standard "
+             "planens started) og held (datoer, hvor den er holdt; datoer efter i dag er "
+             "planlagte). En aktivitet er overskredet, når der er gået mere end every siden "
+             "sidst."),
+    "reassess_every": Field(PeriodText(), required=False, default=YEARLY,
+                            help="Hvor ofte praksis vurderes igen, fx '1 år' (standard) eller "
+                                 "'2 år'. Fristen regnes fra den seneste vurdering."),
 })
 
 BODY_KEY = "brødtekst"
@@ -89,6 +152,43 @@ def _check_entries(values: dict[str, Any], ck: Checker) -> None:
         if entry["due"] is not None and status is MilestoneStatus.NOT_RELEVANT:
             ck.warn(key + ("due",), "en milepæl, der ikke er relevant, har ingen frist og bliver "
                                     "aldrig forfalden. Fjern 'due', eller vælg en anden status.")
+        _check_dates(key, entry, status, started, ck)
+
+
+def _today() -> dt.date | None:
+    """Today for the check: SOURCE_DATE_EPOCH or the clock (None when the variable is wrong;
+    the commands that need a date say so)."""
+    try:
+        return build_date()
+    except ValueError:
+        return None
+
+
+def _check_dates(key: Key, entry: dict[str, Any], status: MilestoneStatus,
+                 plan_started: dt.date, ck: Checker) -> None:
+    """``started`` and ``done`` agree with the status, so history and today's status agree."""
+    begun, done = entry["started"], entry["done"]
+    if begun is not None and status is MilestoneStatus.NOT_STARTED:
+        ck.error(key + ("started",), f"milepælen er startet {begun.isoformat()}, men status er "
+                                     "'ikke-påbegyndt'. Sæt status til 'i-gang' (eller "
+                                     "'på-plads' med 'done'), eller fjern 'started'.")
+    if begun is not None and done is not None and begun > done:
+        ck.error(key + ("started",), f"milepælen er startet {begun.isoformat()}, efter at den "
+                                     f"kom på plads ({done.isoformat()}, nøglen 'done'). Ret "
+                                     "en af datoerne.")
+    today = _today()
+    for name, day in (("started", begun), ("done", done)):
+        if today is not None and day is not None and day > today:
+            ck.error(key + (name,), f"datoen {day.isoformat()} ligger efter dags dato. "
+                                    f"'{name}' er en dato, der er sket; en frist skrives i "
+                                    "'due'.")
+    if status is MilestoneStatus.IN_PLACE and done is None:
+        since = (f"tæller den som i gang fra {begun.isoformat()} og kommer aldrig på plads i "
+                 "historikken" if begun is not None else
+                 f"tæller den som på plads, siden planen startede ({plan_started.isoformat()})")
+        ck.warn(key, f"milepælen er på plads, men har ingen dato i 'done'. I fremdriften over "
+                     f"tid {since}. Tilføj datoen, hvor den kom på plads, fx "
+                     f"'done: {(begun or plan_started).isoformat()}'.")
 
 
 def _answers(body: str, body_line: int) -> tuple[Answer, ...]:
@@ -129,12 +229,17 @@ def build(values: dict[str, Any], source: Source) -> ImplementationPlan:
     entries = tuple(
         PlanMilestone(milestone_id=milestone_id, status=MilestoneStatus(entry["status"]),
                       owner=entry["owner"], due=entry["due"], done=entry["done"],
-                      note=entry["note"], reason=entry["reason"])
+                      note=entry["note"], reason=entry["reason"], started=entry["started"])
         for milestone_id, entry in values["milestones"].items())
+    activities = tuple(
+        Activity(id=activity_id, title=entry["title"], every=entry["every"],
+                 owner=entry["owner"], start=entry["from"], held=tuple(entry["held"]))
+        for activity_id, entry in values["activities"].items())
     return ImplementationPlan(
         source=source, title=values["title"], framework=values["framework"],
         practice=values["practice"], unit=values["unit"], started=values["started"],
-        milestones=entries, answers=answers)
+        milestones=entries, answers=answers, activities=activities,
+        reassess_every=values["reassess_every"])
 
 
 def _known(kind: str, ids: list[str], where: str) -> str:
@@ -237,6 +342,8 @@ def scaffold(framework: Framework, practice: Practice, unit: str, today: str) ->
         "unit": _yaml_text(unit),
         "started": today,
         "milestones": "\n".join(milestone_lines),
+        "activities": "{}",
+        "reassess_every": "1 år",
     }
     first = framework.milestones[0]
     body = (f"Skriv planens svar på de vejledende spørgsmål under en overskrift med "
