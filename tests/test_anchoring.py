@@ -70,7 +70,8 @@ def test_history_years(started, today, expected) -> None:
 @pytest.mark.parametrize("text, period", [
     ("1 dag", Period(1, "day")), ("14 dage", Period(14, "day")), ("1 uge", Period(1, "week")),
     ("2 uger", Period(2, "week")), ("1 måned", Period(1, "month")),
-    ("3 måneder", Period(3, "month")), ("1 år", Period(1, "year")), (" 2  år ", Period(2, "year")),
+    ("3 måneder", Period(3, "month")), ("1 år", Period(1, "year")),
+    (" 2  år ", Period(2, "year")),
 ])
 def test_period_grammar(text: str, period: Period) -> None:
     assert parse_period(text) == period

@@ -26,7 +26,8 @@ _PLURAL = {"day": "dage", "week": "uger", "month": "måneder", "year": "år"}
 class Period:
     count: int
     unit: str   # "day", "week", "month" or "year"
-    written: str = field(default="", compare=False)   # as the editor wrote it (spaces collapsed): what JSON echoes
+    # As the editor wrote it (spaces collapsed): what the JSON of 'praksis status' echoes.
+    written: str = field(default="", compare=False)
 
     @property
     def as_written(self) -> str:

@@ -79,7 +79,8 @@ ACTIVITY = Record(fields={
     "owner": Field(Text(single_line=True), required=False,
                    help="Hvem der holder den (rolle eller navn)."),
     "from": Field(Date(), required=False,
-                  help="Hvornår aktiviteten begyndte (ÅÅÅÅ-MM-DD). Standard: planens started."),
+                  help="Hvornår aktiviteten begyndte (ÅÅÅÅ-MM-DD). Standard: planens "
+                       "started."),
     "held": Field(ListOf(item=Date()), required=False, default=(),
                   help="Datoerne, hvor den er holdt, fx [2026-09-08, 2026-10-06]. Datoer efter "
                        "i dag er planlagte."),
