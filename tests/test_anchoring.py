@@ -364,3 +364,42 @@ def test_score_terminal_lists_priorities(with_priorities: Path) -> None:
     assert "Udviklingsprioriteter:" in result.stdout
     assert ("- Element 10: Mål borgernes udvikling. (Ikke påbegyndt, frist 30. juni 2026, "
             "forfalden)") in result.stdout
+
+
+# --- praksis new assessment --from ------------------------------------------------------------
+
+def test_new_assessment_from_a_previous_one(with_priorities: Path) -> None:
+    old = "content/vurderinger/samarbejde-om-sikkerhed-2026-03-12.md"
+    result = run_cli("new", "assessment", "--practice", "samarbejde-om-sikkerhed", "--from", old,
+                     "--date", "2026-11-30", cwd=with_priorities)
+    assert result.exit_code == 0, result.output
+    new_path = "content/vurderinger/samarbejde-om-sikkerhed-2026-11-30.md"
+    text = (with_priorities / new_path).read_text("utf-8")
+    assert "priorities: []" in text
+    assert "Skriv en kort forandringsteori" not in text      # priorities stay where made
+    check = run_cli("check", "content", cwd=with_priorities)
+    assert check.exit_code == 0, check.stderr
+    first = json.loads(run_cli("score", old, "--json", cwd=with_priorities).stdout)
+    second = json.loads(run_cli("score", new_path, "--json", cwd=with_priorities).stdout)
+    assert second["elements"] == first["elements"]           # the same answers
+    assert second["priorities"] == []
+    from praksis.core import load_content
+    from praksis.core.types.assessment import Assessment
+    content = load_content(with_priorities / "content")
+    before = content.by_path(old[len("content/"):])
+    after = content.by_path(new_path[len("content/"):])
+    assert isinstance(before, Assessment) and isinstance(after, Assessment)
+    assert [(a.question, a.code, a.comment) for a in after.answers if a.given] == [
+        (a.question, a.code, a.comment) for a in before.answers if a.given]
+    assert after.participants == before.participants
+
+
+@pytest.mark.parametrize("source, message", [
+    ("content/praksis/tryghedsplan.md", "er ikke en vurdering"),
+    ("content/vurderinger/findes-ikke.md", "findes ikke"),
+])
+def test_new_assessment_from_something_else(with_priorities: Path, source: str,
+                                            message: str) -> None:
+    result = run_cli("new", "assessment", "--from", source, cwd=with_priorities)
+    assert result.exit_code == 1
+    assert message in result.stderr

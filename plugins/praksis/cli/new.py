@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -99,10 +100,13 @@ def new_plan(practice_id: str, framework_id: str, unit: str | None, content_dir:
               help="Datoen for refleksionen. Standard: i dag.")
 @click.option("--content", "content_dir", default="content", show_default=True,
               type=click.Path(path_type=Path), help="Indholdsmappen.")
+@click.option("--from", "from_file", type=click.Path(path_type=Path), metavar="FIL",
+              help="En tidligere vurdering at starte fra: svar og kommentarer kopieres. "
+                   "Prioriteterne bliver i den gamle fil, hvor I retter deres status.")
 def new_assessment(practice_id: str | None, instrument_id: str, date_text: str | None,
-                   content_dir: Path) -> None:
+                   content_dir: Path, from_file: Path | None) -> None:
     """Opret en vurdering content/vurderinger/PRAKSIS-DATO.md med alle spørgsmål ubesvarede og
-    overskrifterne til refleksionen."""
+    overskrifterne til refleksionen (med --from: svarene fra en tidligere vurdering)."""
     from ..core import load_content
     from ..core.fields import parse_date
     from ..core.model import Practice
@@ -111,6 +115,10 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
 
     content = load_content(content_dir)
     known = sorted(p.id for p in content.of_type(Practice))
+    previous = _previous_assessment(from_file, content) if from_file is not None else None
+    if previous is not None:
+        practice_id = practice_id or previous.practice
+        instrument_id = previous.instrument   # the answers are codes of that instrument
     if not practice_id:
         raise PraksisError("angiv praksisbeskrivelsen med --practice ID. Kendte id'er: "
                            f"{', '.join(known) or 'ingen'}.")
@@ -128,7 +136,26 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
     if isinstance(day, str):
         raise PraksisError(f"--date: {day}")
     write_new(content_dir / "vurderinger" / f"{practice_id}-{day.isoformat()}.md",
-              scaffold(instrument, practice_id, day))
+              scaffold(instrument, practice_id, day, previous))
+
+
+def _previous_assessment(path: Path, content: Any) -> Any:
+    """The assessment in ``path`` (checked), for ``praksis new assessment --from``."""
+    from ..core.types.assessment import Assessment
+
+    if not path.is_file():
+        raise PraksisError(f"--from: {path} findes ikke. Angiv en tidligere vurdering, fx "
+                           "content/vurderinger/samarbejde-om-sikkerhed-2026-03-12.md.")
+    try:
+        rel = path.resolve().relative_to(content.root).as_posix()
+    except ValueError:
+        raise PraksisError(f"--from: {path} ligger ikke i indholdsmappen {content.root}. "
+                           "Angiv mappen med --content.") from None
+    document = content.by_path(rel)
+    if not isinstance(document, Assessment):
+        raise PraksisError(f"--from: {path} er ikke en vurdering (type: assessment), eller den "
+                           "har fejl ('praksis check' viser dem).")
+    return document
 
 
 @new.command("edition")

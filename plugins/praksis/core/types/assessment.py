@@ -15,6 +15,7 @@ scores (Socialstyrelsen's guide says so) but a missing one must not fail a stric
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -606,7 +607,23 @@ def _comment_lines(text: str, indent: int) -> list[str]:
     return [f"{' ' * indent}# {chunk}" for chunk in chunks]
 
 
-def _answers_yaml(instrument: Instrument) -> str:
+def _yaml_string(value: str) -> str:
+    # A JSON string is a valid YAML double-quoted scalar: safe for any text.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _answer_yaml(question_id: str, previous: Assessment | None) -> str:
+    """``"1.1": null``, or the previous assessment's answer and comment to start from."""
+    answer = previous.answer(question_id) if previous else None
+    parts = []
+    if answer is not None and answer.code is not None and answer.written_as is None:
+        parts.append(f"answer: {_yaml_string(answer.code)}")
+    if answer is not None and answer.comment:
+        parts.append(f"comment: {_yaml_string(answer.comment)}")
+    return f"\"{question_id}\": " + (f"{{{', '.join(parts)}}}" if parts else "null")
+
+
+def _answers_yaml(instrument: Instrument, previous: Assessment | None = None) -> str:
     lines = _comment_lines("Svar med en kode pr. spørgsmål. Kort form: \"1.2\": delvist. Med "
                            "kommentar (anbefales): \"1.1\": {answer: ja, comment: \"Hvad I lægger "
                            "til grund for svaret.\"}. null betyder ikke besvaret endnu.", 0)
@@ -625,21 +642,28 @@ def _answers_yaml(instrument: Instrument) -> str:
                              f"{' eller '.join(question.applies_if.answers)}")
             suffix = f" ({'; '.join(notes)})" if notes else ""
             lines += _comment_lines(f"{question.id} {question.text}{suffix}", 0)
-            lines.append(f"\"{question.id}\": null")
+            lines.append(_answer_yaml(question.id, previous))
     return "\n".join(lines)
 
 
-def scaffold(instrument: Instrument, practice_id: str, date: dt.date) -> str:
+def scaffold(instrument: Instrument, practice_id: str, date: dt.date,
+             previous: Assessment | None = None) -> str:
     """A new assessment with every question listed and unanswered, and the reflection headings
-    ready to fill in. ``praksis check`` accepts it with warnings (it is not finished)."""
+    ready to fill in. ``praksis check`` accepts it with warnings (it is not finished).
+
+    With ``previous`` (an earlier assessment with the same instrument), the answers and
+    comments start from that one's; its priorities stay where they were made (the new page
+    follows them up), and the new assessment starts with none of its own.
+    """
     examples = {
         "type": "assessment",
         "title": "null",
         "instrument": instrument.id,
         "practice": practice_id,
         "date": date.isoformat(),
-        "participants": "[]",
-        "answers": _answers_yaml(instrument),
+        "participants": ("[" + ", ".join(_yaml_string(p) for p in previous.participants) + "]"
+                         if previous else "[]"),
+        "answers": _answers_yaml(instrument, previous),
         "priorities": "[]",
     }
     headings_ = instrument.reflection
