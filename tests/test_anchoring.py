@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -403,3 +404,52 @@ def test_new_assessment_from_something_else(with_priorities: Path, source: str,
     result = run_cli("new", "assessment", "--from", source, cwd=with_priorities)
     assert result.exit_code == 1
     assert message in result.stderr
+
+
+# --- Charts ----------------------------------------------------------------------------------
+
+def test_radar_with_the_previous_assessment_dashed_and_a_legend() -> None:
+    import xml.etree.ElementTree as ET
+
+    from praksis.core.charts import radar_svg
+    now = [("1. Teori og viden", 0.9), ("2. Virkning", 1.0), ("3. Beskrivelse", 0.75)]
+    before = [("1. Teori og viden", 0.5), ("2. Virkning", None), ("3. Beskrivelse", 0.75)]
+    svg = radar_svg(now, title="T", previous=before,
+                    legend=("Denne vurdering, 12. marts 2026", "Forrige vurdering, 14. marts 2024"))
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    # The current shape solid and filled, the previous one dashed: apart in greyscale.
+    solid = [p for p in root.iter(f"{ns}polygon") if p.get("fill-opacity") == "0.12"]
+    assert len(solid) == 1 and solid[0].get("stroke-dasharray") is None
+    dashed = [e for e in root.iter() if e.get("stroke-dasharray") == "7 5"]
+    assert len(dashed) == 2   # one segment (1-3; 2 is missing) and the legend's sample
+    texts = "".join(root.itertext())
+    assert "Forrige vurdering, 14. marts 2024" in texts and "Denne vurdering, 12. marts" in texts
+    assert "Stiplet linje: Forrige vurdering" in root.find(f"{ns}desc").text
+    # Short labels (numbers) for phones, hidden unless the site's CSS shows them.
+    short = root.find(f"{ns}g[@class='praksis-radar-short']")
+    assert short is not None and short.get("display") == "none"
+    assert [t.text for t in short] == ["1", "2", "3"]
+    # Without a previous assessment: no legend.
+    assert "praksis-radar-legend" not in radar_svg(now)
+
+
+def test_line_chart_is_accessible_and_marks_each_value() -> None:
+    import xml.etree.ElementTree as ET
+
+    from praksis.core.charts import line_svg
+    from praksis.core.fragments import percent
+    svg = line_svg([("2016", 0.1), ("2017", 0.5), ("nu", 20 / 26)], title="Fremdrift & tid",
+                   description="Linjediagram.", id_prefix="h", value_label=percent)
+    assert svg == line_svg([("2016", 0.1), ("2017", 0.5), ("nu", 20 / 26)],
+                           title="Fremdrift & tid", description="Linjediagram.",
+                           id_prefix="h", value_label=percent)
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.get("role") == "img" and root.get("aria-labelledby") == "h-title h-desc"
+    assert root.find(f"{ns}title").text == "Fremdrift & tid"
+    assert len(root.findall(f"{ns}circle")) == 3 and len(root.findall(f"{ns}polyline")) == 1
+    texts = [t.text for t in root.iter(f"{ns}text")]
+    assert {"2016", "2017", "nu", "10 %", "50 %", "77 %"} <= set(texts)
+    assert set(re.findall(r'(?:fill|stroke)="([^"]+)"', svg)) <= {"currentColor", "#fff",
+                                                                   "none"}

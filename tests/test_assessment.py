@@ -340,8 +340,11 @@ def test_radar_svg_is_pure_accessible_and_black_on_white() -> None:
     assert "1. Teori og viden: 0,75" in desc and "3. <Beskrivelse>: 0,67" in desc
     assert "2. Virkning: mangler" in desc
     assert root.get("aria-labelledby") == "praksis-radar-title praksis-radar-desc"
+    # The theme's text colour on the site, black in print (the root's colour); the halo
+    # behind ring values is the page's background.
     colours = set(re.findall(r'(?:fill|stroke)="([^"]+)"', svg))
-    assert colours <= {"#000", "#fff", "none"}
+    assert colours <= {"currentColor", "#fff", "none"}
+    assert root.get("color") == "#000" and "<rect" not in svg
     texts = "".join(root.itertext())
     assert "(mangler)" in texts and "Mangler score (ikke alle spørgsmål besvaret): 2. Virkning." \
         in texts

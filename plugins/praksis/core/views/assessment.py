@@ -7,19 +7,21 @@ goes through ``text()``; the reflection in the body is the editor's own Markdown
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Sequence
 from fractions import Fraction
 
 from ..charts import radar_svg
 from ..danish import format_date
-from ..fragments import block, link, table, text
+from ..fragments import badge, block, link, table, text
 from ..model import Practice
 from ..pages import PageContext, PageFragment, renders
 from ..scoring import (ADJUSTED_LABEL, MEAN_LABEL, AssessmentScore, ElementScore, QuestionResult,
                        QuestionStatus, assessments_for, format_score, mode_label,
                        score_assessment)
-from ..types.assessment import (Assessment, Reflections, SectionReflection, assessment_title,
+from ..types.assessment import (PRIORITY_CSS, PRIORITY_LABELS, WHOLE_PRACTICE, Assessment,
+                                Priority, Reflections, SectionReflection, assessment_title,
                                 read_reflections)
 from ..types.instrument import Element, Instrument
 
@@ -42,19 +44,137 @@ def chart_label(element: ElementScore) -> str:
     return f"{element.id}. {element.title}"
 
 
-def score_table(score: AssessmentScore) -> str:
-    """Element, score and answered count: the chart's numbers as a table."""
-    rows = [[text(chart_label(e)), format_score(e.exact), answered_text(e)]
-            for e in score.elements]
-    rows.append([MEAN_LABEL, format_score(score.exact_mean), ""])
-    return table(["Element", "Score", "Besvaret"], rows, ["left", "right", "left"])
+def score_table(score: AssessmentScore, previous: AssessmentScore | None = None) -> str:
+    """Element, score and answered count: the chart's numbers as a table (with the previous
+    assessment's score beside it, when there is one)."""
+    if previous is None:
+        rows = [[text(chart_label(e)), format_score(e.exact), answered_text(e)]
+                for e in score.elements]
+        rows.append([MEAN_LABEL, format_score(score.exact_mean), ""])
+        return table(["Element", "Score", "Besvaret"], rows, ["left", "right", "left"])
+    rows = [[text(chart_label(e)), format_score(e.exact), answered_text(e),
+             format_score(before.exact)] for e, before in zip(score.elements, previous.elements)]
+    rows.append([MEAN_LABEL, format_score(score.exact_mean), "",
+                 format_score(previous.exact_mean)])
+    return table(["Element", "Score", "Besvaret", "Forrige score"], rows,
+                 ["left", "right", "left", "right"])
 
 
-def chart_figure(score: AssessmentScore, title: str) -> str:
-    """The radar chart inline in a <figure>, which MkDocs and pandoc keep as raw HTML."""
-    svg = radar_svg([(chart_label(e), e.exact) for e in score.elements], title=title)
+# --- priorities and the previous assessment ---------------------------------------------------
+
+OVERDUE_BADGE = badge("Forfalden", "forfalden")
+
+
+def previous_assessment(assessment: Assessment, ctx: PageContext) -> Assessment | None:
+    """The assessment of the same practice with the same instrument just before this one."""
+    same = [a for a in assessments_for(ctx.content, assessment.practice)
+            if a.instrument == assessment.instrument]
+    index = next((i for i, a in enumerate(same) if a is assessment), None)
+    return same[index - 1] if index else None
+
+
+def element_name(priority: Priority, instrument: Instrument | None) -> str:
+    if priority.element == WHOLE_PRACTICE:
+        return "Hele praksis"
+    element = instrument.element(priority.element) if instrument else None
+    return text(f"{element.id}. {element.title}") if element else text(priority.element)
+
+
+def priority_status(priority: Priority, today: dt.date) -> str:
+    shown = badge(PRIORITY_LABELS[priority.status], PRIORITY_CSS[priority.status])
+    return f"{shown} {OVERDUE_BADGE}" if priority.overdue(today) else shown
+
+
+def priorities_table(priorities: Sequence[Priority], instrument: Instrument | None,
+                     today: dt.date) -> str:
+    """Element, action, owner, due date and status (overdue marked by a badge with text)."""
+    return table(["Element", "Handling", "Ansvarlig", "Frist", "Status"], [
+        [element_name(p, instrument), text(p.action), text(p.owner) if p.owner else "–",
+         text(format_date(p.due)) if p.due else "–", priority_status(p, today)]
+        for p in priorities])
+
+
+def _answer_label(assessment: Assessment, instrument: Instrument, question_id: str) -> str:
+    question = instrument.question(question_id)
+    answer = assessment.answer(question_id)
+    if question is None or answer is None or answer.code is None:
+        return "Ikke besvaret"
+    option = instrument.scale_of(question).option(answer.code)
+    return option.label if option else answer.code
+
+
+def changed_answers(assessment: Assessment, previous: Assessment,
+                    instrument: Instrument) -> list[tuple[str, str, str, str]]:
+    """(question id, question, before, after) for every answer that changed."""
+    changed = []
+    for element in instrument.elements:
+        for question in element.questions:
+            before = _answer_label(previous, instrument, question.id)
+            after = _answer_label(assessment, instrument, question.id)
+            if before != after:
+                changed.append((question.id, question.text, before, after))
+    return changed
+
+
+def changes_section(assessment: Assessment, previous: Assessment, instrument: Instrument,
+                    from_path: str) -> str:
+    when = link(format_date(previous.date), from_path, previous.source.path)
+    changed = changed_answers(assessment, previous, instrument)
+    parts = [f"## Ændret siden {text(format_date(previous.date))}\n",
+             f"Svarene, der er ændret siden forrige vurdering ({when}).\n"]
+    if not changed:
+        parts.append("Ingen svar er ændret.\n")
+    else:
+        parts.append(table(["Spørgsmål", "Før → nu"], [
+            [f"**{text(qid)}** {text(question)}", f"{text(before)} → **{text(after)}**"]
+            for qid, question, before, after in changed]))
+    return "\n".join(parts)
+
+
+def follow_up_section(previous: Assessment, instrument: Instrument, from_path: str,
+                      today: dt.date) -> str:
+    """The previous assessment's priorities with their status, edited where they were made."""
+    when = link(format_date(previous.date), from_path, previous.source.path)
+    parts = [f"## Opfølgning på prioriteterne fra {text(format_date(previous.date))}\n"]
+    if not previous.priorities:
+        parts.append(f"Forrige vurdering ({when}) satte ingen udviklingsprioriteter.\n")
+        return "\n".join(parts)
+    done = sum(1 for p in previous.priorities if not p.is_open)
+    parts.append(f"Forrige vurdering ({when}) satte {len(previous.priorities)} "
+                 f"udviklingsprioriteter; {done} er gennemført eller opgivet. Status rettes i "
+                 "den vurdering, hvor prioriteten blev sat.\n")
+    parts.append(priorities_table(previous.priorities, instrument, today))
+    return "\n".join(parts)
+
+
+def priorities_section(assessment: Assessment, instrument: Instrument, today: dt.date) -> str:
+    parts = ["## Udviklingsprioriteter\n"]
+    if not assessment.priorities:
+        parts.append("Vurderingen har ingen udviklingsprioriteter endnu. Skriv dem under "
+                     "'priorities:' i front matter: hvad I vil forbedre før næste vurdering, "
+                     "hvem der har ansvaret, og hvornår.\n")
+        return "\n".join(parts)
+    parts.append("Hvad vi vil forbedre før næste vurdering, taget fra udviklingspotentialet.\n")
+    parts.append(priorities_table(assessment.priorities, instrument, today))
+    return "\n".join(parts)
+
+
+def chart_figure(score: AssessmentScore, title: str,
+                 previous: AssessmentScore | None = None) -> str:
+    """The radar chart inline in a <figure>, which MkDocs and pandoc keep as raw HTML; with
+    the previous assessment's scores dashed beside the current ones."""
+    current_label = f"Denne vurdering, {format_date(score.date)}"
+    previous_label = f"Forrige vurdering, {format_date(previous.date)}" if previous else ""
+    svg = radar_svg([(chart_label(e), e.exact) for e in score.elements], title=title,
+                    previous=([(chart_label(e), e.exact) for e in previous.elements]
+                              if previous else None),
+                    legend=(current_label, previous_label))
     caption = ("Score pr. element fra 0 i midten til 1 yderst. Tabellen nedenfor viser de "
                "samme tal.")
+    if previous is not None:
+        caption += (f" Fuld linje med udfyldte punkter: denne vurdering "
+                    f"({format_date(score.date)}). Stiplet linje med åbne punkter: forrige "
+                    f"vurdering ({format_date(previous.date)}).")
     if any(e.score is None for e in score.elements):
         caption += " Elementer uden score (ikke alle spørgsmål besvaret) er markeret '(mangler)'."
     if score.adjusted:
@@ -154,17 +274,25 @@ def assessment_page(assessment: Assessment, ctx: PageContext) -> PageFragment:
     if instrument is None:
         return PageFragment()   # 'praksis check' has reported the unknown instrument
     score = score_assessment(assessment, instrument, ctx.adjusted_scores)
+    previous = previous_assessment(assessment, ctx)
+    before_score = (score_assessment(previous, instrument, ctx.adjusted_scores)
+                    if previous else None)
     title = assessment_title(assessment, ctx.content)
     heading = "" if assessment.title else f"# {text(title)}\n\n"
-    before = "\n".join([
+    path = assessment.source.path
+    parts = [
         heading + _metadata(assessment, instrument, ctx),
         "## Score pr. element\n",
-        chart_figure(score, f"Score pr. element: {title}"),
-        score_table(score),
+        chart_figure(score, f"Score pr. element: {title}", before_score),
+        score_table(score, before_score),
         interpretation_note(instrument),
-    ])
+    ]
+    if previous is not None:
+        parts.append(changes_section(assessment, previous, instrument, path))
+        parts.append(follow_up_section(previous, instrument, path, ctx.today))
     body = _body(read_reflections(assessment, instrument), score, instrument)
-    return PageFragment(before=before, body=body)
+    return PageFragment(before="\n".join(parts), body=body,
+                        after=priorities_section(assessment, instrument, ctx.today))
 
 
 # --- the practice page -----------------------------------------------------------------------
@@ -189,6 +317,22 @@ def trend_table(scores: Sequence[AssessmentScore]) -> str:
     return table(header, rows, ["left", *(["right"] * (len(scores) + 1))])
 
 
+def open_priorities(practice: Practice, assessments: Sequence[Assessment],
+                    ctx: PageContext) -> str:
+    """Every priority not done or given up, from every assessment of the practice."""
+    rows = []
+    for assessment in assessments:
+        instrument = ctx.content.get(Instrument, assessment.instrument)
+        made = link(format_date(assessment.date), practice.source.path, assessment.source.path)
+        rows += [[element_name(p, instrument), text(p.action), text(p.owner) if p.owner else "–",
+                  text(format_date(p.due)) if p.due else "–", priority_status(p, ctx.today),
+                  made] for p in assessment.priorities if p.is_open]
+    heading = "### Åbne udviklingsprioriteter\n\n"
+    if not rows:
+        return heading + "Ingen åbne udviklingsprioriteter.\n"
+    return heading + table(["Element", "Handling", "Ansvarlig", "Frist", "Status", "Sat"], rows)
+
+
 @renders(Practice)
 def practice_scores(practice: Practice, ctx: PageContext) -> PageFragment:
     assessments = assessments_for(ctx.content, practice.id)
@@ -204,6 +348,7 @@ def practice_scores(practice: Practice, ctx: PageContext) -> PageFragment:
              f"Seneste vurdering: {latest_link}. "
              f"{text(_capital(mode_label(ctx.adjusted_scores)))}.",
              score_table(score)]
+    parts.append(open_priorities(practice, assessments, ctx))
     # The trend compares assessments of the same instrument only: other instruments have
     # other elements.
     same = [a for a in assessments if a.instrument == latest.instrument]

@@ -14,8 +14,10 @@ from typing import Any
 
 from ..danish import format_date
 from ..fragments import badge, block, decimal, link, percent, table, text
-from ..milestones import (OVERDUE_CSS_CLASS, OVERDUE_LABEL, Framework, ImplementationPlan,
-                          MilestoneProgress, PlanStatus, plan_statuses, status_in)
+from ..charts import line_svg
+from ..milestones import (OVERDUE_CSS_CLASS, OVERDUE_LABEL, ActivityStatus, Framework,
+                          HistoryPoint, ImplementationPlan, MilestoneProgress, PlanStatus,
+                          Reassessment, plan_statuses, status_in)
 from ..model import Practice
 from ..pages import PageContext, PageFragment, generates, renders
 
@@ -94,6 +96,76 @@ def _indented(markdown: str) -> str:
 
 # --- The plan page ---------------------------------------------------------------------------
 
+LAPSED_LABEL = "Overskredet"
+
+
+def history_label(point: HistoryPoint, today: dt.date) -> str:
+    """'2016' for a year's end, 'nu' for today's point."""
+    return "nu" if point.date == today else str(point.date.year)
+
+
+def history_figure(status: PlanStatus, id_prefix: str) -> str:
+    """Progress over time as a small line chart (an accessible SVG, printed as an image),
+    with the same figures written in the caption."""
+    points = status.history
+    if not points:
+        return "Planen er ikke startet endnu, så der er ingen fremdrift at vise.\n"
+    values = "; ".join(f"{format_date(p.date)}: {percent(p.progress)}" for p in points)
+    title = f"Fremdrift over tid: {status.title}"
+    description = ("Linjediagram over den samlede fremdrift ved udgangen af hvert år og i dag, "
+                   f"fra 0 til 100 %. {values}.")
+    svg = line_svg([(history_label(p, status.today), p.progress) for p in points],
+                   title=title, description=description, id_prefix=id_prefix,
+                   value_label=percent)
+    caption = f"Samlet fremdrift ved årets udgang og i dag. {values}."
+    return (f'<figure class="praksis-chart praksis-line">\n{svg}\n'
+            f"<figcaption>{html.escape(caption, quote=False)}</figcaption>\n"
+            "</figure>\n")
+
+
+def lapsed_badge() -> str:
+    return badge(LAPSED_LABEL, OVERDUE_CSS_CLASS)
+
+
+def reassessment_text(found: Reassessment | None) -> str:
+    if found is None:
+        return "–"
+    shown = f"Senest {_date(found.due)}"
+    if found.latest is not None:
+        shown += f" (forrige {_date(found.latest)})"
+    else:
+        shown += " (ikke vurderet endnu)"
+    return f"{shown} {badge('Overskredet', OVERDUE_CSS_CLASS)}" if found.overdue else shown
+
+
+def activities_table(activities: Iterable[ActivityStatus]) -> str:
+    rows = []
+    for found in activities:
+        activity = found.activity
+        next_cell = _date(found.next_due) + (f" {lapsed_badge()}" if found.lapsed else "")
+        if found.planned:
+            next_cell += f" (planlagt {_date(found.planned[0])})"
+        rows.append([text(activity.title), text(activity.every.text),
+                     text(activity.owner) if activity.owner else "–",
+                     _date(found.last) if found.last else "Ikke holdt endnu", next_cell])
+    return table(["Aktivitet", "Hvor ofte", "Ansvarlig", "Sidst holdt", "Næste gang"], rows)
+
+
+def rhythm_section(status: PlanStatus) -> str:
+    parts = ["## Den faste rytme\n"]
+    if not status.activities:
+        parts.append("Planen har ingen faste aktiviteter endnu. Skriv dem under 'activities:' "
+                     "i front matter, fx de månedlige metodeværksteder og de kvartalsvise "
+                     "workshops.\n")
+        return "\n".join(parts)
+    lapsed = len(status.lapsed)
+    parts.append("Aktiviteterne, der holder metoden i live. En aktivitet er overskredet, når "
+                 "der er gået længere tid end rytmen siden sidst"
+                 + (f": {lapsed} er overskredet.\n" if lapsed else "; ingen er overskredet.\n"))
+    parts.append(activities_table(status.activities))
+    return "\n".join(parts)
+
+
 def plan_metadata(status: PlanStatus, from_path: str) -> str:
     plan = status.plan
     practice = (link(status.practice.title, from_path, status.practice.source.path)
@@ -109,6 +181,7 @@ def plan_metadata(status: PlanStatus, from_path: str) -> str:
          if status.has_started else _date(plan.started)),
         ("Samlet fremdrift", progress_bar(status.progress, "Samlet fremdrift")),
         ("Forfaldne milepæle", overdue_count(status)),
+        ("Næste vurdering", reassessment_text(status.reassessment)),
         ("Status pr.", _date(status.today)),
     ]
     return block("praksis-meta", "\n".join(f"{label}\n:   {value}\n" for label, value in rows))
@@ -142,6 +215,9 @@ def plan_page_markdown(status: PlanStatus, from_path: str) -> str:
         # Without a title key MkDocs takes the page title from the first level-1 heading.
         parts.append(f"# {text(status.title)}\n")
     parts.append(plan_metadata(status, from_path))
+    parts.append("## Fremdrift over tid\n")
+    parts.append(history_figure(status, f"praksis-historik-{status.plan.id}"))
+    parts.append(rhythm_section(status))
     for factor in status.factors:
         parts.append(f"## {text(factor.factor.title)}\n")
         # Text first: a line starting with an HTML tag would be taken as a raw HTML block.
@@ -180,7 +256,25 @@ def practice_section(statuses: list[PlanStatus], from_path: str) -> str:
         parts.append(f"Fremdrift efter {text(framework.title)}, pr. {_date(group[0].today)}:\n")
         parts.append(table(["Enhed", *factor_titles, "Samlet", "Forfaldne milepæle", "Plan"],
                            rows, ["left"] + ["right"] * (len(factor_titles) + 2) + ["left"]))
+    parts.append("### Forankring\n")
+    parts.append("Holder den faste rytme, og bliver praksis vurderet igen til tiden? "
+                 "Forankring tager mellem tre og ti år.\n")
+    parts.append(table(["Enhed", "Faste aktiviteter", "Næste vurdering"],
+                       [[link(s.plan.unit, from_path, s.plan.source.path), rhythm_text(s),
+                         reassessment_text(s.reassessment)] for s in statuses]))
     return "\n".join(parts)
+
+
+def rhythm_text(status: PlanStatus) -> str:
+    """'3 af 4 i rytme' with the lapsed ones named, or that there are none."""
+    if not status.activities:
+        return "Ingen faste aktiviteter i planen"
+    kept = len(status.activities) - len(status.lapsed)
+    shown = f"{kept} af {len(status.activities)} i rytme"
+    if status.lapsed:
+        names = ", ".join(text(a.activity.title) for a in status.lapsed)
+        shown += f"; {lapsed_badge()} {names}"
+    return shown
 
 
 @renders(Practice)
