@@ -322,9 +322,9 @@ def with_priorities(tmp_path: Path) -> Path:
     path = tmp_path / "content" / "vurderinger" / "samarbejde-om-sikkerhed-2026-03-12.md"
     text = path.read_text("utf-8")
     head, body = text[4:].split("\n---\n", 1)
-    head = "\n".join(line for line in head.split("\n") if not line.startswith("priorities:"))
-    path.write_text("---\n" + head.rstrip("\n").split("\npriorities:")[0] + "\n" + PRIORITIES
-                    + body, "utf-8")
+    # The sample's own priorities are replaced by the cases below.
+    head = head.split("\n# Udviklingsprioriteter")[0].split("\npriorities:")[0]
+    path.write_text("---\n" + head.rstrip("\n") + "\n" + PRIORITIES + body, "utf-8")
     return tmp_path
 
 

@@ -98,7 +98,8 @@ def test_golden_cases_cover_the_rule() -> None:
 def test_golden_score(case: Path, tmp_path: Path) -> None:
     spec = yaml.safe_load(case.read_text(encoding="utf-8"))
     project(tmp_path, case_answers(spec))
-    args = ["score", "--json", ASSESSMENT_PATH] + (["--adjusted"] if spec["adjusted"] else [])
+    args = ["score", "--json", "--today", "2026-11-23", ASSESSMENT_PATH] + (
+        ["--adjusted"] if spec["adjusted"] else [])
     result = run_cli(*args, cwd=tmp_path)
     assert result.exit_code == 0, result.stderr
     expected_file = GOLDEN / case.name.replace(".input.yml", ".json")

@@ -119,6 +119,6 @@ def score(file: Path, as_json: bool, adjusted: bool, content_dir: Path | None,
         return
     click.echo(assessment_title(document, content))
     click.echo(f"Dato: {format_date(document.date)}. Beregning: {mode_label(adjusted)}.\n")
-    click.echo(score_table(result))
     if document.priorities:
-        click.echo("\n" + priorities_text(document, day))
+        click.echo(priorities_text(document, day) + "\n")
+    click.echo(score_table(result))

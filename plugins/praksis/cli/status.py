@@ -64,6 +64,15 @@ def _plan_lines(state: PlanStatus, file: str) -> list[str]:
     lines = [state.title, f"  Fil: {file}",
              f"  Ramme: {state.framework.title}, startet {started}",
              f"  Samlet fremdrift: {percent(state.progress)}, {overdue_text}"]
+    again = state.reassessment
+    if again is not None:
+        lines.append(f"  Næste vurdering: senest {format_date(again.due)}"
+                     + (", overskredet" if again.overdue else ""))
+    if state.activities:
+        kept = len(state.activities) - len(state.lapsed)
+        lines.append(f"  Faste aktiviteter: {kept} af {len(state.activities)} i rytme"
+                     + "".join(f"\n    Overskredet: {a.activity.title} (næste skulle have "
+                               f"været {format_date(a.next_due)})" for a in state.lapsed))
     # Aligned across the plan's factors, so the columns line up under one header.
     rows = [_HEADER] + [_milestone_cells(r) for r in state.milestones]
     aligned = iter(_columns(rows, "    "))
