@@ -12,20 +12,16 @@ import json
 import os
 import re
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
 
 import pytest
 
 from conftest import FIXTURES, SAMPLE_CONTENT, run_cli
 from praksis.core import load_content
-from praksis.core.content import ContentSet
 from praksis.core.fragments import percent, text
 from praksis.core.milestones import (ImplementationPlan, MilestoneStatus, is_overdue,
                                      plan_statuses, progress, status_json)
-from praksis.core.model import Practice, Source
+from praksis.core.model import Practice
 from praksis.core.pages import PageContext, generated_pages, page_fragment, render_page
 from praksis.core.views import milestones as views
 
@@ -215,41 +211,14 @@ def test_no_dashboard_without_plans(tmp_path: Path) -> None:
     assert views.practice_implementation(practice, ctx).after == ""
 
 
-@dataclass(frozen=True)
-class _FakeInstrument:
-    source: Source
-    title: str
-
-    @property
-    def id(self) -> str:
-        return self.source.doc_id
-
-
-def test_dashboard_shows_latest_scores_when_scoring_is_available(golden_project: Path) -> None:
-    ctx = context(golden_project)
-    instrument = _FakeInstrument(Source("instruments/lp.yml", "lp"), "Lovende praksis")
-    content = ContentSet(ctx.content.root, ctx.content.documents + (instrument,), (), 0)
-    assessment = SimpleNamespace(instrument="lp")
-    score = SimpleNamespace(date=dt.date(2026, 3, 1), mean=0.6, elements=(
-        SimpleNamespace(id="1", title="Målgruppe", score=0.75),
-        SimpleNamespace(id="2", title="Mål", score=None)))
-    calls: list[tuple[Any, ...]] = []
-
-    def score_assessment(found: Any, used: Any, adjusted: bool = False) -> Any:
-        calls.append((found, used, adjusted))
-        return score
-
-    scoring = views.Scoring(
-        latest_assessment=lambda _content, practice_id: (
-            assessment if practice_id == "mini-praksis" else None),
-        score_assessment=score_assessment, instrument_type=_FakeInstrument)
-    page = views.dashboard_markdown(PageContext(content, TODAY, adjusted_scores=True), scoring)
-    section = page.split("## Lovende praksis\n", 1)[1]
-    assert "(justeret, ikke officiel)" in section
-    assert ("| [Minipraksis](../praksis/mini-praksis.md) | 1\\. marts 2026 | 0,75 | – | 0,60 |"
-            in section)
-    assert "- **1** Målgruppe" in section
-    assert calls == [(assessment, instrument, True)]
+def test_dashboard_shows_the_score_trend_per_practice() -> None:
+    content = load_content(SAMPLE_CONTENT)
+    page = views.dashboard_markdown(PageContext(content, TODAY), views.available_scoring())
+    section = page.split("## Lovende praksis over tid\n", 1)[1]
+    assert ("| [Samarbejde om Sikkerhed](../praksis/samarbejde-om-sikkerhed.md) | 14\\. marts "
+            "2024: 0,57, 12\\. marts 2026: 0,77 | +0,20 |") in section
+    assert '<figure class="praksis-chart praksis-line">' in section
+    assert "Gennemsnitlig score over tid: Samarbejde om Sikkerhed" in section
 
 
 # --- Sample content: pages, dashboard and JSON agree ----------------------------------------
@@ -286,15 +255,15 @@ def test_sample_plans_pages_dashboard_and_json_agree(sample_plans: Path) -> None
         for p in ctx.content.of_type(ImplementationPlan)})
     dashboard = generated_pages(ctx)[views.DASHBOARD_PATH]
     matrix_section = dashboard.split("## Status for milepælene\n", 1)[1].split("\n## ", 1)[0]
-    overdue_rows = dashboard.split("## Forfaldne milepæle\n", 1)[1].split("\n## ", 1)[0]
+    overdue_items = dashboard.split("### Forfaldne milepæle", 1)[1].split("\n### ", 1)[0]
     listed_overdue = set()
+    matrix_rows = {re.search(r"\*\*(\w+)\*\*", line).group(1): _cells(line)
+                   for line in matrix_section.splitlines() if line.startswith("| <abbr")}
 
-    for plan_json in report["plans"]:
+    for column, plan_json in enumerate(report["plans"], start=1):
         path = plan_json["file"].removeprefix("content/")
         plan = ctx.content.by_path(path)
         page = render_page(plan, ctx)
-        matrix = _row_starting(matrix_section, f"| [{text(plan_json['unit'])}]({Path(path).name})")
-        cells = iter(matrix[2:])
         for factor in plan_json["factors"]:
             shown = re.search(rf"## {factor['title']}\n\nFremdrift: .*?</progress> (.+)\n", page)
             assert shown and shown.group(1) == percent(factor["progress"])
@@ -304,19 +273,18 @@ def test_sample_plans_pages_dashboard_and_json_agree(sample_plans: Path) -> None
                 assert f"praksis-badge--{status.css_class}\">{status.label}<" in row[1]
                 assert ("Forfalden" in row[3]) is milestone["overdue"]
                 assert (row[2] == "–") is (milestone["owner"] is None)
-                cell = next(cells)
-                assert status.short_label in cell
+                cell = matrix_rows[milestone["id"]][column]
+                assert f'aria-label="{status.label}' in cell
                 assert ("forfalden" in cell) is milestone["overdue"]
                 if milestone["overdue"]:
                     listed_overdue.add((text(plan_json["unit"]), milestone["id"]))
                     assert milestone["due"] < report["today"]
                     assert status is not MilestoneStatus.IN_PLACE
-        assert next(cells, None) is None
         assert f"{percent(plan_json['progress'])}</progress>" in page
 
-    in_dashboard = {(unit, mid) for mid, unit in re.findall(
-        r"^\| [^|]+ \| \*\*(\w+)\*\* [^|]+ \| \[([^\]]+)\]", overdue_rows, re.M)}
-    assert in_dashboard == listed_overdue
+    in_dashboard = set(re.findall(r"^- \*\*(\w+)\*\* [^:]+: \[([^\]]+)\]", overdue_items,
+                                  re.M))
+    assert {(unit, mid) for mid, unit in in_dashboard} == listed_overdue
     # The sample shows an overdue milestone in the first plan.
     assert (text("Børne- og familieafdelingen, LØFT kommune"), "L5") in listed_overdue
 
@@ -339,9 +307,9 @@ def test_sample_practice_page_shows_each_plan(sample_plans: Path) -> None:
 def test_sample_dashboard_years_since_start(sample_plans: Path) -> None:
     dashboard = generated_pages(context(sample_plans))[views.DASHBOARD_PATH]
     assert dashboard.startswith("---\ntype: page\ntitle: Oversigt over implementering\n---\n")
-    assert "| 10,2 år |" in dashboard and "| 2,8 år |" in dashboard
+    assert "(10,2 år siden) |" in dashboard and "(2,8 år siden) |" in dashboard
     # Reviews that are due are listed with the date they should have been reviewed by.
-    assert "## Praksisbeskrivelser, der skal gennemgås" in dashboard
+    assert "### Praksisbeskrivelser, der skal gennemgås (" in dashboard
     assert "[Samarbejde om Sikkerhed](../praksis/samarbejde-om-sikkerhed.md)" in dashboard
 
 
@@ -376,7 +344,7 @@ def test_site_build_renders_badges_progress_and_collapsed_questions(sample_plans
     dashboard = (site / "implementering/oversigt/index.html").read_text("utf-8")
     assert "<title>Oversigt over implementering - " in dashboard
     assert '<div class="praksis-matrix">' in dashboard
-    assert dashboard.count("✓ På plads</span>") == 8 + 4  # both plans, as in the JSON
+    assert dashboard.count('aria-label="På plads"') == 8 + 4  # both plans, as in the JSON
     practice = (site / "praksis/samarbejde-om-sikkerhed/index.html").read_text("utf-8")
     assert 'href="../../implementering/loeft-familiehuset/">Implementeringsplan</a>' in practice
 

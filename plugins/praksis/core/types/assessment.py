@@ -26,7 +26,7 @@ import yaml
 
 from ..danish import format_date
 from ..documents import DocumentType, Report, register
-from ..fields import (INVALID, Checker, Choice, Date, Field, Key, ListOf, MapOf, Record,
+from ..fields import (Checker, Choice, Date, Field, Key, ListOf, MapOf, Record,
                       ScalarOr, Slug, Spec, Text, describe)
 from ..markdown import headings
 from ..model import Practice, Source, first_by

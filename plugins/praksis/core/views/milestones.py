@@ -57,13 +57,6 @@ def overdue_badge() -> str:
     return badge(OVERDUE_LABEL, OVERDUE_CSS_CLASS)
 
 
-def matrix_cell(row: MilestoneProgress) -> str:
-    """A status matrix cell: short text (a sign and words) as well as colour."""
-    if row.overdue:
-        return badge(f"{row.status.short_label}, {OVERDUE_LABEL.lower()}", OVERDUE_CSS_CLASS)
-    return badge(row.status.short_label, row.status.css_class)
-
-
 _DATE_WORDS = {"done": "Udført", "due": "Frist"}
 
 
@@ -287,55 +280,8 @@ def practice_implementation(practice: Practice, ctx: PageContext) -> PageFragmen
 
 # --- The dashboard ---------------------------------------------------------------------------
 
-def _plan_link(status: PlanStatus) -> str:
-    return link(status.plan.unit, DASHBOARD_PATH, status.plan.source.path)
-
-
 def _practice_title(status: PlanStatus) -> str:
     return text(status.practice.title if status.practice else status.plan.practice)
-
-
-def plans_table(statuses: list[PlanStatus]) -> str:
-    return table(["Enhed", "Praksis", "Ramme", "Startet", "Tid siden start", "Fremdrift",
-                  "Forfaldne milepæle"],
-                 [[_plan_link(s), _practice_title(s), text(s.framework.title),
-                   _date(s.plan.started), s.years_text, percent(s.progress), overdue_count(s)]
-                  for s in statuses],
-                 ["left", "left", "left", "left", "right", "right", "right"])
-
-
-def status_matrix(framework: Framework, statuses: list[PlanStatus]) -> str:
-    ids = [text(m.id) for m in framework.milestones]
-    rows = [[_plan_link(s), _practice_title(s), *(matrix_cell(m) for m in s.milestones)]
-            for s in statuses]
-    legend = "\n".join(f"- **{text(m.id)}** {text(m.title)}" for m in framework.milestones)
-    title = _admonition_title(f"Milepælene i {framework.title}")
-    return (f"### {text(framework.title)}\n\n"
-            + block("praksis-matrix", table(["Enhed", "Praksis", *ids], rows))
-            + f'\n??? info "{title}"\n\n{_indented(legend)}\n')
-
-
-def overdue_table(statuses: list[PlanStatus]) -> str:
-    overdue = sorted(((s, m) for s in statuses for m in s.overdue),
-                     key=lambda pair: (pair[1].due, pair[0].plan.source.path,
-                                       pair[1].milestone.id))
-    if not overdue:
-        return "Ingen milepæle er forfaldne.\n"
-    return table(["Frist", "Milepæl", "Enhed", "Status", "Ansvarlig"],
-                 [[_date(m.due), f"**{text(m.milestone.id)}** {text(m.milestone.title)}",
-                   _plan_link(s), badge(m.status.label, m.status.css_class),
-                   text(m.owner) if m.owner else "–"] for s, m in overdue])
-
-
-def review_table(ctx: PageContext) -> str:
-    due = sorted((p for p in ctx.content.of_type(Practice) if p.review_overdue(ctx.today)),
-                 key=lambda p: (p.next_review, p.id))
-    if not due:
-        return "Alle praksisbeskrivelser er gennemgået til tiden.\n"
-    return table(["Praksis", "Enhed", "Metodeansvarlig", "Skulle være gennemgået"],
-                 [[link(p.title, DASHBOARD_PATH, p.source.path), text(p.unit), text(p.owner),
-                   f"{_date(p.next_review)} {badge('Gennemgang overskredet', 'forfalden')}"]
-                  for p in due])
 
 
 @dataclass(frozen=True)
@@ -357,63 +303,202 @@ def available_scoring() -> Scoring | None:
     return Scoring(latest_assessment, score_assessment, Instrument)
 
 
-def scores_section(ctx: PageContext, scoring: Scoring) -> str | None:
-    """Each practice's latest Lovende praksis scores, one table per instrument."""
-    scored: dict[str, list[tuple[Practice, Any]]] = {}
-    try:
-        for practice in sorted(ctx.content.of_type(Practice), key=lambda p: p.id):
-            assessment = scoring.latest_assessment(ctx.content, practice.id)
-            if assessment is None:
-                continue
-            instrument = ctx.content.get(scoring.instrument_type, assessment.instrument)
-            if instrument is None:  # an error the assessment's own check reports
-                continue
-            score = scoring.score_assessment(assessment, instrument,
-                                             adjusted=ctx.adjusted_scores)
-            scored.setdefault(instrument.id, []).append((practice, score))
-    except ImportError:  # scoring is there, but the assessment type is not (yet)
-        return None
-    parts = ["## Lovende praksis\n"]
-    if not scored:
-        return "\n".join(parts + ["Ingen praksisbeskrivelser er vurderet endnu.\n"])
-    mode = " (justeret, ikke officiel)" if ctx.adjusted_scores else ""
-    parts.append(f"Den seneste vurdering af hver praksis{mode}: score pr. element fra 0 til 1 "
-                 "og gennemsnittet af elementerne (ikke officielt).\n")
-    for instrument_id, rows in scored.items():
-        instrument = ctx.content.get(scoring.instrument_type, instrument_id)
-        elements = rows[0][1].elements
-        if len(scored) > 1:
-            parts.append(f"### {text(instrument.title)}\n")
-        parts.append(block("praksis-matrix", table(
-            ["Praksis", "Vurderet", *(text(e.id) for e in elements),
-             "Gennemsnit (ikke officielt)"],
-            [[link(p.title, DASHBOARD_PATH, p.source.path), _date(score.date),
-              *(decimal(e.score) for e in score.elements), decimal(score.mean)]
-             for p, score in rows],
-            ["left", "left"] + ["right"] * (len(elements) + 1))))
-        legend = "\n".join(f"- **{text(e.id)}** {text(e.title)}" for e in elements)
-        parts.append(f'??? info "{_admonition_title("Elementerne i " + instrument.title)}"\n\n'
-                     f"{_indented(legend)}\n")
+# --- The overview: what a leader needs to act on, then the state of things -------------------
+
+_SYMBOLS = {"på-plads": "✓", "i-gang": "◐", "ikke-påbegyndt": "○", "ikke-relevant": "–"}
+SYMBOL_LEGEND = ("✓ på plads · ◐ i gang · ○ ikke påbegyndt · – ikke relevant · "
+                 "! forfalden (fristen er overskredet)")
+
+
+def symbol_cell(row: MilestoneProgress) -> str:
+    """A compact matrix cell: a symbol (shapes, not colour alone), its meaning for screen
+    readers and the milestone's full title on hover."""
+    label = row.status.label + (f", {OVERDUE_LABEL.lower()}" if row.overdue else "")
+    symbol = _SYMBOLS[row.status.value] + ("!" if row.overdue else "")
+    css = OVERDUE_CSS_CLASS if row.overdue else row.status.css_class
+    hover = _attribute(f"{row.milestone.id}: {row.milestone.title}: {label}")
+    return (f'<span class="praksis-symbol praksis-badge--{css}" role="img" '
+            f'aria-label="{_attribute(label)}" title="{hover}">{symbol}</span>')
+
+
+def _attribute(value: str) -> str:
+    """An editor's value inside an HTML attribute in a Markdown table cell."""
+    return html.escape(" ".join(value.split()), quote=True).replace("|", "&#124;")
+
+
+def milestone_matrix(framework: Framework, statuses: list[PlanStatus]) -> str:
+    """One row per milestone (its id and full title, so print has them too) and one narrow
+    column per plan: fits a phone with a few plans."""
+    header = ["Milepæl", *(link(s.plan.unit, DASHBOARD_PATH, s.plan.source.path)
+                           for s in statuses)]
+    rows = []
+    for index, milestone in enumerate(framework.milestones):
+        title = _attribute(milestone.title)
+        rows.append([f'<abbr title="{title}">**{text(milestone.id)}**</abbr> '
+                     f"{text(milestone.title)}",
+                     *(symbol_cell(s.milestones[index]) for s in statuses)])
+    return (f"### {text(framework.title)}\n\n{SYMBOL_LEGEND}\n\n"
+            + block("praksis-matrix", table(header, rows, ["left"] + ["center"] * len(statuses))))
+
+
+def _unit_link(status: PlanStatus) -> str:
+    return link(status.plan.unit, DASHBOARD_PATH, status.plan.source.path)
+
+
+def _act_lines(ctx: PageContext, statuses: list[PlanStatus]) -> list[tuple[str, list[str]]]:
+    """(heading, list items) for everything overdue, in the order a leader acts on it."""
+    overdue = sorted(((s, m) for s in statuses for m in s.overdue),
+                     key=lambda pair: (pair[1].due, pair[0].plan.source.path,
+                                       pair[1].milestone.id))
+    milestones = [f"**{text(m.milestone.id)}** {text(m.milestone.title)}: {_unit_link(s)}, "
+                  f"frist {_date(m.due)}" + (f", {text(m.owner)}" if m.owner else "")
+                  for s, m in overdue]
+    lapsed = sorted(((s, a) for s in statuses for a in s.lapsed),
+                    key=lambda pair: (pair[1].next_due, pair[1].activity.id))
+    activities = [f"{text(a.activity.title)}: {_unit_link(s)}, "
+                  + (f"sidst holdt {_date(a.last)}" if a.last else "ikke holdt endnu")
+                  + f", skulle være holdt senest {_date(a.next_due)}"
+                  + (f", {text(a.activity.owner)}" if a.activity.owner else "")
+                  for s, a in lapsed]
+    again = [f"{_practice_link(s)}: {_unit_link(s)}, skulle være vurderet senest "
+             f"{_date(s.reassessment.due)}"
+             + (f" (forrige {_date(s.reassessment.latest)})" if s.reassessment.latest else
+                " (ikke vurderet endnu)")
+             for s in statuses if s.reassessment is not None and s.reassessment.overdue]
+    priorities = overdue_priorities(ctx)
+    reviews = [f"{link(p.title, DASHBOARD_PATH, p.source.path)}: {text(p.unit)}, skulle være "
+               f"gennemgået senest {_date(p.next_review)}, {text(p.owner)}"
+               for p in sorted((p for p in ctx.content.of_type(Practice)
+                                if p.review_overdue(ctx.today)),
+                               key=lambda p: (p.next_review, p.id))]
+    return [("Forfaldne milepæle", milestones),
+            ("Faste aktiviteter, der ikke er holdt", activities),
+            ("Praksis, der skal vurderes igen", again),
+            ("Forfaldne udviklingsprioriteter", priorities),
+            ("Praksisbeskrivelser, der skal gennemgås", reviews)]
+
+
+def _practice_link(status: PlanStatus) -> str:
+    if status.practice is None:
+        return text(status.plan.practice)
+    return link(status.practice.title, DASHBOARD_PATH, status.practice.source.path)
+
+
+def overdue_priorities(ctx: PageContext) -> list[str]:
+    """Each overdue development priority, with the assessment where it was made."""
+    from ..scoring import assessments_for
+    from ..types.assessment import WHOLE_PRACTICE
+
+    items = []
+    for practice in sorted(ctx.content.of_type(Practice), key=lambda p: p.id):
+        for assessment in assessments_for(ctx.content, practice.id):
+            made = link(f"{practice.title}, vurdering {format_date(assessment.date)}",
+                        DASHBOARD_PATH, assessment.source.path)
+            for priority in assessment.priorities:
+                if priority.overdue(ctx.today):
+                    element = ("hele praksis" if priority.element == WHOLE_PRACTICE
+                               else f"element {priority.element}")
+                    items.append(f"{text(priority.action)} ({text(element)}): {made}, frist "
+                                 f"{_date(priority.due)}"
+                                 + (f", {text(priority.owner)}" if priority.owner else ""))
+    return items
+
+
+def act_section(ctx: PageContext, statuses: list[PlanStatus]) -> str:
+    groups = _act_lines(ctx, statuses)
+    total = sum(len(items) for _, items in groups)
+    parts = ["## Det skal vi handle på\n"]
+    if total == 0:
+        parts.append("Intet er forfaldent: milepæle, faste aktiviteter, vurderinger, "
+                     "prioriteter og gennemgange er til tiden.\n")
+        return "\n".join(parts)
+    parts.append(f"{total} ting er forfaldne eller overskredet. Hver linje siger hvad, hvor, "
+                 "hvornår og hvem.\n")
+    for heading, items in groups:
+        if items:
+            parts.append(f"### {heading} ({len(items)})\n")
+            parts.append("\n".join(f"- {item}" for item in items) + "\n")
     return "\n".join(parts)
 
 
+def compact_plans_table(statuses: list[PlanStatus]) -> str:
+    rows = [[f"{_unit_link(s)}<br>{_practice_title(s)}, startet {_date(s.plan.started)} "
+             f"({s.years_text}{' siden' if s.has_started else ''})",
+             percent(s.progress), overdue_count(s)] for s in statuses]
+    return table(["Plan", "Fremdrift", "Forfaldne milepæle"], rows, ["left", "right", "right"])
+
+
+def history_section(statuses: list[PlanStatus]) -> str:
+    parts = ["## Fremdrift over tid\n",
+             "Den samlede fremdrift ved udgangen af hvert år og i dag, regnet ud fra "
+             "milepælenes datoer for, hvornår de blev startet og kom på plads.\n"]
+    for status in statuses:
+        parts.append(f"### {text(status.plan.unit)}\n")
+        parts.append(history_figure(status, f"praksis-oversigt-{status.plan.id}"))
+    return "\n".join(parts)
+
+
+def score_trend_section(ctx: PageContext) -> str | None:
+    """The mean score (not official) of each practice's assessments over time."""
+    from ..charts import line_svg
+    from ..scoring import assessments_for, score_in
+
+    rows, figures = [], []
+    for practice in sorted(ctx.content.of_type(Practice), key=lambda p: p.id):
+        assessments = assessments_for(ctx.content, practice.id)
+        if not assessments:
+            continue
+        instrument_id = assessments[-1].instrument
+        scores = [score for a in assessments if a.instrument == instrument_id
+                  and (score := score_in(ctx.content, a, ctx.adjusted_scores)) is not None]
+        if not scores:
+            continue
+        means = ", ".join(f"{text(format_date(s.date))}: {decimal(s.mean)}" for s in scores)
+        change = "–"
+        if len(scores) > 1 and scores[-1].mean is not None and scores[-2].mean is not None:
+            delta = scores[-1].mean - scores[-2].mean
+            change = ("+" if delta > 0 else "") + decimal(delta)
+        rows.append([link(practice.title, DASHBOARD_PATH, practice.source.path), means, change])
+        if len(scores) > 1:
+            described = "; ".join(f"{format_date(s.date)}: {decimal(s.mean)}" for s in scores)
+            svg = line_svg([(str(s.date.year), s.mean) for s in scores],
+                           title=f"Gennemsnitlig score over tid: {practice.title}",
+                           description=("Linjediagram over gennemsnittet af elementernes score "
+                                        f"(ikke officielt) ved hver vurdering. {described}."),
+                           id_prefix=f"praksis-score-{practice.id}", value_label=decimal)
+            figures.append(f"### {text(practice.title)}\n\n"
+                           f'<figure class="praksis-chart praksis-line">\n{svg}\n'
+                           f"<figcaption>{html.escape(described, quote=False)}.</figcaption>\n"
+                           "</figure>\n")
+    if not rows:
+        return None
+    mode = " (justeret, ikke officiel)" if ctx.adjusted_scores else ""
+    parts = ["## Lovende praksis over tid\n",
+             f"Gennemsnittet af elementernes score{mode} ved hver vurdering (ikke officielt). "
+             "Se hver vurdering for scoren pr. element.\n",
+             table(["Praksis", "Gennemsnit ved hver vurdering", "Ændring"], rows,
+                   ["left", "left", "right"])]
+    return "\n".join(parts + figures)
+
+
 def dashboard_markdown(ctx: PageContext, scoring: Scoring | None = None) -> str:
+    """The leader's overview: what to act on first, then milestones, progress and scores.
+    ``scoring`` is kept for callers that pass it; the scores come from core.scoring."""
     statuses = plan_statuses(ctx.content, ctx.today)
     parts = [f"---\ntype: page\ntitle: {DASHBOARD_TITLE}\n---\n",
              f"Status pr. {_date(ctx.today)} for alle implementeringsplaner. Fremdriften "
              "er point i forhold til det højest mulige: en milepæl på plads giver 2 point, en "
-             "milepæl i gang 1 point, og milepæle, der ikke er relevante, tæller ikke med.\n",
-             "## Planer\n"]
-    parts.append(plans_table(statuses) if statuses else "Der er ingen implementeringsplaner "
-                                                        "endnu.\n")
+             "milepæl i gang 1 point, og milepæle, der ikke er relevante, tæller ikke med.\n"]
+    parts.append(act_section(ctx, statuses))
+    parts.append("## Planer\n")
+    parts.append(compact_plans_table(statuses) if statuses else "Der er ingen "
+                                                                 "implementeringsplaner endnu.\n")
     parts.append("## Status for milepælene\n")
     for framework, group in _by_framework(statuses):
-        parts.append(status_matrix(framework, group))
-    parts.append("## Forfaldne milepæle\n")
-    parts.append(overdue_table(statuses))
-    parts.append("## Praksisbeskrivelser, der skal gennemgås\n")
-    parts.append(review_table(ctx))
-    if scoring is not None and (scores := scores_section(ctx, scoring)) is not None:
+        parts.append(milestone_matrix(framework, group))
+    if statuses:
+        parts.append(history_section(statuses))
+    if scoring is not None and (scores := score_trend_section(ctx)) is not None:
         parts.append(scores)
     return "\n".join(parts)
 
