@@ -104,13 +104,16 @@ def history_figure(status: PlanStatus, id_prefix: str) -> str:
     if not points:
         return "Planen er ikke startet endnu, så der er ingen fremdrift at vise.\n"
     values = "; ".join(f"{format_date(p.date)}: {percent(p.progress)}" for p in points)
+    short = "; ".join(f"{'i dag' if p.date == status.today else p.date.year}: "
+                      f"{percent(p.progress)}" for p in points)
     title = f"Fremdrift over tid: {status.title}"
     description = ("Linjediagram over den samlede fremdrift ved udgangen af hvert år og i dag, "
                    f"fra 0 til 100 %. {values}.")
     svg = line_svg([(history_label(p, status.today), p.progress) for p in points],
                    title=title, description=description, id_prefix=id_prefix,
                    value_label=percent)
-    caption = f"Samlet fremdrift ved årets udgang og i dag. {values}."
+    caption = (f"Samlet fremdrift ved årets udgang (31. december) og i dag "
+               f"({format_date(status.today)}): {short}.")
     return (f'<figure class="praksis-chart praksis-line">\n{svg}\n'
             f"<figcaption>{html.escape(caption, quote=False)}</figcaption>\n"
             "</figure>\n")
