@@ -453,3 +453,21 @@ def test_line_chart_is_accessible_and_marks_each_value() -> None:
     assert {"2016", "2017", "nu", "10 %", "50 %", "77 %"} <= set(texts)
     assert set(re.findall(r'(?:fill|stroke)="([^"]+)"', svg)) <= {"currentColor", "#fff",
                                                                    "none"}
+
+
+# --- Print: the history chart and the follow-up reach the PDF ---------------------------------
+
+def test_printed_edition_shows_history_and_follow_up(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    shutil.copytree(SAMPLE_CONTENT, tmp_path / "content")
+    result = run_cli("export", "loeft-boerne-og-familie", "--format", "pdf", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    pdf = next((tmp_path / "build").rglob("loeft-boerne-og-familie.pdf"))
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    flat = " ".join(text.split())
+    assert "Fremdrift over tid" in flat and "Den faste rytme" in flat
+    assert "2016: 35 %" in flat                      # the history chart's caption
+    assert "Opfølgning på prioriteterne fra 14. marts 2024" in flat
+    assert "Forrige vurdering, 14. marts 2024" in flat   # the radar's legend
+    assert "Udviklingsprioriteter" in flat

@@ -240,7 +240,7 @@ def test_pdf_chart_is_vector_graphics(exported: Path) -> None:
     path = exported / "build/editions" / f"{LOEFT}.pdf"
     reader = PdfReader(path)
     (chart_page,) = [page for page in reader.pages
-                     if re.search(r"Figur\s1:", page.extract_text())]
+                     if re.search(r"Figur\s\d+:\s*Score pr\. element", page.extract_text())]
     assert "Score pr. element fra 0 i midten til 1 yderst" in chart_page.extract_text()
     # Drawn as paths on the page, not a picture: no raster image anywhere in the PDF.
     for page in reader.pages:
