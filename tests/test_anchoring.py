@@ -471,3 +471,11 @@ def test_printed_edition_shows_history_and_follow_up(tmp_path: Path) -> None:
     assert "Opfølgning på prioriteterne fra 14. marts 2024" in flat
     assert "Forrige vurdering, 14. marts 2024" in flat   # the radar's legend
     assert "Udviklingsprioriteter" in flat
+
+
+@pytest.mark.parametrize("text, rhythm", [
+    ("1 måned", "hver måned"), ("3 måneder", "hver 3. måned"), ("1 år", "hvert år"),
+    ("2 uger", "hver 2. uge"), ("14 dage", "hver 14. dag")])
+def test_period_in_danish_words(text: str, rhythm: str) -> None:
+    parsed = parse_period(text)
+    assert isinstance(parsed, Period) and parsed.rhythm == rhythm

@@ -40,6 +40,14 @@ class Period:
         return f"{self.count} {words[self.unit]}"
 
 
+    @property
+    def rhythm(self) -> str:
+        """Danish, how often: 'hver måned', 'hver 3. måned', 'hvert år', 'hver 2. uge'."""
+        every = "hvert" if self.unit == "year" else "hver"
+        word = _SINGULAR[self.unit]
+        return f"{every} {word}" if self.count == 1 else f"{every} {self.count}. {word}"
+
+
 YEARLY = Period(1, "year", "1 år")
 
 

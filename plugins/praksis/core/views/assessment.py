@@ -85,13 +85,18 @@ def priority_status(priority: Priority, today: dt.date) -> str:
     return f"{shown} {OVERDUE_BADGE}" if priority.overdue(today) else shown
 
 
+def priority_cell(priority: Priority, instrument: Instrument | None) -> str:
+    """'**1. Teori og viden:** what to do (who)': one cell, so the table fits a phone."""
+    owner = f" ({text(priority.owner)})" if priority.owner else ""
+    return f"**{element_name(priority, instrument)}:** {text(priority.action)}{owner}"
+
+
 def priorities_table(priorities: Sequence[Priority], instrument: Instrument | None,
                      today: dt.date) -> str:
-    """Element, action, owner, due date and status (overdue marked by a badge with text)."""
-    return table(["Element", "Handling", "Ansvarlig", "Frist", "Status"], [
-        [element_name(p, instrument), text(p.action), text(p.owner) if p.owner else "–",
-         text(format_date(p.due)) if p.due else "–", priority_status(p, today)]
-        for p in priorities])
+    """Element, action and owner, due date and status (overdue marked by a badge with text)."""
+    return table(["Prioritet (ansvarlig)", "Frist", "Status"], [
+        [priority_cell(p, instrument), text(format_date(p.due)) if p.due else "–",
+         priority_status(p, today)] for p in priorities])
 
 
 def _answer_label(assessment: Assessment, instrument: Instrument, question_id: str) -> str:
@@ -324,13 +329,13 @@ def open_priorities(practice: Practice, assessments: Sequence[Assessment],
     for assessment in assessments:
         instrument = ctx.content.get(Instrument, assessment.instrument)
         made = link(format_date(assessment.date), practice.source.path, assessment.source.path)
-        rows += [[element_name(p, instrument), text(p.action), text(p.owner) if p.owner else "–",
-                  text(format_date(p.due)) if p.due else "–", priority_status(p, ctx.today),
-                  made] for p in assessment.priorities if p.is_open]
+        rows += [[priority_cell(p, instrument), text(format_date(p.due)) if p.due else "–",
+                  priority_status(p, ctx.today), made]
+                 for p in assessment.priorities if p.is_open]
     heading = "### Åbne udviklingsprioriteter\n\n"
     if not rows:
         return heading + "Ingen åbne udviklingsprioriteter.\n"
-    return heading + table(["Element", "Handling", "Ansvarlig", "Frist", "Status", "Sat"], rows)
+    return heading + table(["Prioritet (ansvarlig)", "Frist", "Status", "Sat"], rows)
 
 
 @renders(Practice)

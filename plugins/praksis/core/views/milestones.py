@@ -141,10 +141,10 @@ def activities_table(activities: Iterable[ActivityStatus]) -> str:
         next_cell = _date(found.next_due) + (f" {lapsed_badge()}" if found.lapsed else "")
         if found.planned:
             next_cell += f" (planlagt {_date(found.planned[0])})"
-        rows.append([text(activity.title), text(activity.every.text),
-                     text(activity.owner) if activity.owner else "–",
+        owner = f", {text(activity.owner)}" if activity.owner else ""
+        rows.append([f"**{text(activity.title)}** ({text(activity.every.rhythm)}{owner})",
                      _date(found.last) if found.last else "Ikke holdt endnu", next_cell])
-    return table(["Aktivitet", "Hvor ofte", "Ansvarlig", "Sidst holdt", "Næste gang"], rows)
+    return table(["Aktivitet (rytme, ansvarlig)", "Sidst holdt", "Næste gang"], rows)
 
 
 def rhythm_section(status: PlanStatus) -> str:
