@@ -479,3 +479,56 @@ def test_printed_edition_shows_history_and_follow_up(tmp_path: Path) -> None:
 def test_period_in_danish_words(text: str, rhythm: str) -> None:
     parsed = parse_period(text)
     assert isinstance(parsed, Period) and parsed.rhythm == rhythm
+
+
+# --- The sample tells LØFT's story; its pages show it -----------------------------------------
+
+def _sample_page(path: str, today: dt.date = D(2026, 11, 23)) -> str:
+    from praksis.core import load_content
+    from praksis.core.pages import PageContext, render_page
+
+    content = load_content(SAMPLE_CONTENT)
+    return render_page(content.by_path(path), PageContext(content, today))
+
+
+def test_sample_checks_strict_without_warnings(tmp_path: Path) -> None:
+    shutil.copytree(SAMPLE_CONTENT, tmp_path / "content")
+    result = run_cli("check", "content", "--strict", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert ": advarsel: " not in result.stderr
+
+
+def test_sample_plan_page_history_rhythm_and_reassessment() -> None:
+    page = _sample_page("implementering/loeft-boerne-og-familie.md")
+    assert "## Fremdrift over tid" in page and '<figure class="praksis-chart praksis-line">' in page
+    assert "2016: 35 %; 2017: 54 %" in page and "i dag: 77 %" in page
+    rhythm = page.split("## Den faste rytme", 1)[1].split("\n## ", 1)[0]
+    lapsed = [line for line in rhythm.splitlines() if "Overskredet" in line]
+    assert len(lapsed) == 1 and "Familiebehandlingen" in lapsed[0]
+    assert "Metodeansvarlig Sofie Berg" in lapsed[0] and "25\\. august 2026" in lapsed[0]
+    assert "(planlagt 8\\. december 2026)" in rhythm      # a held date after today
+    assert "Næste vurdering\n:   Senest 12\\. marts 2027 (forrige 12\\. marts 2026)" in page
+
+
+def test_sample_assessment_page_follows_up_the_previous_one() -> None:
+    page = _sample_page("vurderinger/samarbejde-om-sikkerhed-2026-03-12.md")
+    changes = page.split("## Ændret siden 14\\. marts 2024", 1)[1].split("\n## ", 1)[0]
+    assert "| **1\\.6** Findes der en begrundelse" in changes and "Nej → **Delvist**" in changes
+    assert "**1\\.1**" not in changes                 # unchanged answers are left out
+    follow = page.split("## Opfølgning på prioriteterne fra 14\\. marts 2024", 1)[1]
+    follow = follow.split("\n## ", 1)[0]
+    assert "satte 5 udviklingsprioriteter; 3 er gennemført eller opgivet" in follow
+    assert follow.count("praksis-badge--forfalden") == 2
+    own = page.split("## Udviklingsprioriteter", 1)[1]
+    assert "**10\\. Monitorering:** Saml målingerne" in own
+    assert "Forrige vurdering, 14. marts 2024" in page   # the radar's legend
+
+
+def test_sample_practice_page_open_priorities_and_anchoring() -> None:
+    page = _sample_page("praksis/samarbejde-om-sikkerhed.md")
+    open_ = page.split("### Åbne udviklingsprioriteter", 1)[1].split("\n### ", 1)[0]
+    rows = [line for line in open_.splitlines() if line.startswith("| **")]
+    assert len(rows) == 5                              # 2 from 2024, 3 from 2026
+    assert not any("Gennemført" in row or "Opgivet" in row for row in rows)
+    anchoring = page.split("### Forankring", 1)[1]
+    assert "4 af 5 i rytme" in anchoring and "Familiebehandlingen" in anchoring
