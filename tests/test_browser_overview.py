@@ -1,4 +1,4 @@
-"""The leader's overview, a plan and an assessment in a real browser at a 1280 px screen and a
+"""The leader's overview, a plan, an assessment and a practice in a real browser at a 1280 px screen and a
 390 px phone, in both themes: axe-core finds nothing serious, the page never scrolls sideways,
 and the overview cuts no table column (no table wider than its box).
 
@@ -19,6 +19,7 @@ from test_browser import (base_url, browser, serious_violations, site_dir,  # no
 OVERVIEW = "/implementering/oversigt/"
 PLAN = "/implementering/loeft-boerne-og-familie/"
 ASSESSMENT = "/vurderinger/samarbejde-om-sikkerhed-2026-03-12/"
+PRACTICE = "/praksis/samarbejde-om-sikkerhed/"
 WIDTHS = (1280, 390)
 
 OVERFLOW = """() => {
@@ -71,8 +72,9 @@ def test_overview_fits_and_is_accessible(sized_page: Any) -> None:
     _check(sized_page, OVERVIEW, "the overview", whole_tables=True)
 
 
-@pytest.mark.parametrize("path", [PLAN, ASSESSMENT], ids=["plan", "assessment"])
-def test_plan_and_assessment_do_not_scroll_sideways(sized_page: Any, path: str) -> None:
+@pytest.mark.parametrize("path", [PLAN, ASSESSMENT, PRACTICE],
+                         ids=["plan", "assessment", "practice"])
+def test_plan_assessment_and_practice_do_not_scroll_sideways(sized_page: Any, path: str) -> None:
     response = sized_page.goto(path, wait_until="load")
     assert response is not None and response.status == 200
     _check(sized_page, path, path, whole_tables=False)
