@@ -229,7 +229,7 @@ def test_assembled_markdown_has_parts_documents_and_history(small_content: Conte
     assert "| Platform for indsats | 2\\.0 | Godkendt 1. juni 2025 | 1\\. juni 2025 |" in (
         history_part)
     assert "siden udgave 2.0 \\(1. oktober 2024\\)" in history_part
-    assert "| 2\\. september 2026 | Ret målene | Platform for indsats |" in history_part
+    assert "| 2\\. september 2026 | Platform for indsats | – | Ret målene |" in history_part
 
 
 def test_computed_false_prints_only_the_body(small_content: ContentSet, tmp_path: Path) -> None:
