@@ -360,9 +360,15 @@ def _version_of(doc: Any) -> str | None:
     return version
 
 
-def version_rows(documents: Iterable[Any]) -> list[list[str]]:
+def markdown_title(doc: Any) -> str:
+    return text(getattr(doc, "title", None) or doc.source.doc_id)
+
+
+def version_rows(documents: Iterable[Any], titles: Mapping[str, str] | None = None
+                 ) -> list[list[str]]:
     """Document, version, approval and last review of every printed document."""
     rows = []
+    titles = titles or {}
     for doc in documents:
         approval = approval_of(doc)
         state = "–"
@@ -372,19 +378,23 @@ def version_rows(documents: Iterable[Any]) -> list[list[str]]:
                 state += f" {format_date(approval.approved_on)}"
         version = _version_of(doc)
         reviewed = _last_review(doc)
-        rows.append([text(getattr(doc, "title", None) or doc.source.doc_id),
+        rows.append([titles.get(doc.source.path) or markdown_title(doc),
                      text(version) if version else "–", text(state),
                      text(format_date(reviewed)) if reviewed else "–"])
     return rows
 
 
-def history_markdown(documents: Sequence[Any], history: EditionHistory) -> str:
-    titles = {doc.source.path: str(getattr(doc, "title", doc.source.doc_id))
-              for doc in documents}
+def history_markdown(documents: Sequence[Any], history: EditionHistory,
+                     headings: Mapping[str, str] | None = None) -> str:
+    """The version table and the changes since the previous edition; ``headings`` are the
+    documents' printed titles (computed for assessments and plans) by content path."""
+    headings = headings or {}
+    titles = {doc.source.path: headings.get(doc.source.path) or markdown_title(doc)
+              for doc in documents}  # Markdown, already escaped
     parts = [f"# {HISTORY_TITLE} {{#versionshistorik .unnumbered}}\n",
              "Udgaven indeholder disse beskrivelser i de nævnte versioner.\n",
              table(["Beskrivelse", "Version", "Godkendelse", "Senest gennemgået"],
-                   version_rows(documents)),
+                   version_rows(documents, titles)),
              "## Ændringer siden forrige udgave {.unnumbered}\n"]
     if not history.changes:
         parts.append(f"{text(history.note)}\n" if history.note is not None else
@@ -392,7 +402,7 @@ def history_markdown(documents: Sequence[Any], history: EditionHistory) -> str:
     else:
         parts.append(f"Ændringer i beskrivelserne {text(history.since)}, nyeste først.\n")
         rows = [[text(format_date(change.date)),
-                 text(", ".join(titles.get(path, path) for path in change.documents)),
+                 ", ".join(titles.get(path) or text(path) for path in change.documents),
                  text(change.version) if change.version else "–", text(change.summary)]
                 for change in history.changes[:MAX_CHANGES]]
         parts.append(table(["Dato", "Beskrivelse", "Version", "Ændring"], rows))
@@ -438,6 +448,7 @@ class ImageRef:
 class PrintedBody:
     markdown: str
     images: tuple[ImageRef, ...] = ()
+    warnings: tuple[str, ...] = ()  # Danish, 'praksis/x.md:12: ...'; printed, not fatal
 
 
 # Turns site Markdown (Material and pymdown syntax) into Markdown pandoc reads; the export
@@ -453,6 +464,7 @@ def plain_body(markdown: str, source: PrintSource) -> PrintedBody:
 class AssembledEdition:
     markdown: str
     images: tuple[ImageRef, ...]
+    warnings: tuple[str, ...] = ()
 
 
 def document_pieces(doc: Any, edition: Edition, ctx: PageContext) -> list[tuple[str, int | None]]:
@@ -489,28 +501,79 @@ def anchor_of(doc: Any) -> str:
     return f"dok-{doc.source.doc_id}"
 
 
+@dataclass(frozen=True, slots=True)
+class SiteAddress:
+    """Where the site is published (mkdocs.yml's ``site_url``), and how to draw a QR code
+    of an address (the export adapter's; SVG bytes). Printed descriptions end with their
+    address on the site; the colophon names the site."""
+
+    url: str
+    directory_urls: bool = True
+    qr_code: Callable[[str], bytes] | None = None
+
+    def page_url(self, doc: Any) -> str:
+        """The document's page on the site, as MkDocs publishes it."""
+        path = doc.source.path.rsplit(".", 1)[0]
+        folder, _, name = path.rpartition("/")
+        if name == "index":
+            page = f"{folder}/" if folder else ""
+        elif self.directory_urls:
+            page = f"{path}/"
+        else:
+            page = f"{path}.html"
+        return self.url.rstrip("/") + "/" + page
+
+
+QR_FOLDER = "_qr"
+
+
+def address_block(doc: Any, site: SiteAddress) -> tuple[str, tuple[ImageRef, ...]]:
+    """The end of a printed description: a small QR code and its address on the site."""
+    url = site.page_url(doc)
+    if site.qr_code is None:
+        return f"Beskrivelsen på sitet: <{url}>\n", ()
+    image = ImageRef(f"{QR_FOLDER}/{doc.source.doc_id}.svg", f"{doc.source.path} (QR-kode)",
+                     site.qr_code(url))
+    return (f"![QR-kode til beskrivelsen på sitet]({image.path}){{width=1.6cm}}\u2003"
+            f"Beskrivelsen på sitet: <{url}>\n", (image,))
+
+
+def prints_address(doc: Any) -> bool:
+    """Descriptions and other documents with a page of their own; not free pages."""
+    return not isinstance(doc, Page)
+
+
 def assemble(edition: Edition, selection: Selection, ctx: PageContext,
-             history: EditionHistory, transform: BodyTransform = plain_body
-             ) -> AssembledEdition:
+             history: EditionHistory, transform: BodyTransform = plain_body,
+             site: SiteAddress | None = None) -> AssembledEdition:
     """The whole handbook as one Markdown text: parts, documents, version history."""
     anchors = {doc.source.path: anchor_of(doc) for doc in selection.documents}
     chunks: list[str] = []
     images: list[ImageRef] = []
+    headings: dict[str, str] = {}
+    warnings: list[str] = []
     for number, part in enumerate(selection.parts, start=1):
         chunks.append(f"# {text(part.title)} {{#del-{number}}}\n")
         if part.intro:
             chunks.append(text(part.intro) + "\n")
         for doc in part.documents:
             pieces = document_pieces(doc, edition, ctx)
-            chunks.append(f"## {document_heading(doc, pieces)} {{#{anchor_of(doc)}}}\n")
+            heading = document_heading(doc, pieces)
+            headings[doc.source.path] = heading
+            chunks.append(f"## {heading} {{#{anchor_of(doc)}}}\n")
             for markdown, line in pieces:
                 if not markdown.strip():
                     continue
                 printed = transform(markdown, PrintSource(doc.source.path, line, anchors))
                 chunks.append(printed.markdown.strip() + "\n")
                 images.extend(printed.images)
-    chunks.append(history_markdown(selection.documents, history))
-    return AssembledEdition("\n".join(chunks), tuple(images))
+                warnings.extend(printed.warnings)
+            if site is not None and prints_address(doc):
+                block, qr_images = address_block(doc, site)
+                chunks.append(block)
+                images.extend(qr_images)
+    chunks.append(history_markdown(selection.documents, history, headings))
+    return AssembledEdition("\n".join(chunks), tuple(images), tuple(warnings))
 
 
 # --- Everything the export adapter needs, in one value ---------------------------------------
@@ -526,6 +589,7 @@ class EditionPlan:
     images: tuple[ImageRef, ...]
     history: EditionHistory
     cover: Mapping[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
 
     @property
     def running_header(self) -> str:
@@ -533,7 +597,8 @@ class EditionPlan:
         return f"{header} · KLADDE" if self.draft else header
 
 
-def cover_facts(edition: Edition, draft: bool) -> dict[str, str]:
+def cover_facts(edition: Edition, draft: bool, site: SiteAddress | None = None
+                ) -> dict[str, str]:
     """The cover's lines, already in Danish ('1. oktober 2026')."""
     facts = {
         "title": edition.title,
@@ -551,6 +616,8 @@ def cover_facts(edition: Edition, draft: bool) -> dict[str, str]:
         facts["back_cover"] = edition.back_cover
     if edition.cover_image:
         facts["cover_image"] = edition.cover_image
+    if site is not None:
+        facts["site"] = site.url
     if draft:
         facts["draft"] = "KLADDE"
     return facts
@@ -566,17 +633,17 @@ def no_history(edition: Edition, documents: Sequence[Any]) -> EditionHistory:
 
 
 def plan_edition(edition: Edition, content: ContentSet, ctx: PageContext, draft: bool,
-                 history: HistoryReader = no_history, transform: BodyTransform = plain_body
-                 ) -> EditionPlan:
+                 history: HistoryReader = no_history, transform: BodyTransform = plain_body,
+                 site: SiteAddress | None = None) -> EditionPlan:
     selection = select(edition, content, draft)
     changes = combined_history(edition, selection.documents, history)
-    assembled = assemble(edition, selection, ctx, changes, transform)
+    assembled = assemble(edition, selection, ctx, changes, transform, site)
     images = assembled.images
     if edition.cover_image is not None:
         where = f"{edition.source.path}:{edition.source.line_of(('cover_image',))}"
         images = (ImageRef(edition.cover_image, where), *images)
     return EditionPlan(edition, selection, draft, assembled.markdown, images,
-                       changes, cover_facts(edition, draft))
+                       changes, cover_facts(edition, draft, site), assembled.warnings)
 
 
 # --- Downloads on the site -------------------------------------------------------------------
