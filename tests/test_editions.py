@@ -157,7 +157,11 @@ def test_sample_editions_are_valid() -> None:
     handbook = editions["lindegaarden-haandbog"]
     assert (handbook.title, handbook.edition, handbook.date) == (
         "Fælles praksis", "3.0", dt.date(2026, 10, 1))
-    assert [p.title for p in handbook.parts] == ["Fundament", "Redskaber", "Organisering"]
+    assert [p.title for p in handbook.parts] == [
+        "Om Fælles praksis", "Arbejdsmodellen", "Redskaberne", "Organisering", "Referencer"]
+    assert handbook.cover_image == "lindegaarden/billeder/logo.svg"
+    assert handbook.revision_note and handbook.revision_note.startswith("Revideret oktober 2026")
+    assert handbook.back_cover
 
 
 # --- Selection and order ---------------------------------------------------------------------

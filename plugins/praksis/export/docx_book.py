@@ -36,10 +36,23 @@ BACK_COVER_STYLE = "BackCover"
 # A4 (11906 twips) less the reference document's margins (2 x 1417).
 TEXT_WIDTH = 9072
 CELL_PADDING = 2 * 85 + 50       # the table style's cell margins and a little air
-# Twips per character of the tables' text: on average, and for a long word, generously
-# (bold header words in a wide fallback font such as DejaVu Sans, where Calibri is missing).
-CHAR_WIDTH = 105
+# Twips per character of the tables' text: on average, and for a long word, generously (in a
+# wide fallback font such as DejaVu Sans, where Calibri is missing; the header is bold).
+CHAR_WIDTH = 115
 WORD_CHAR_WIDTH = 140
+HEADER_CHAR_WIDTH = 160
+
+
+# The tables' text size in half-points (the reference document's Normal, 11 pt), and the
+# smaller sizes a table with many columns gets, so its header words need not break.
+TEXT_SIZE = 22
+SMALLER_SIZES = (19, 17, 15)
+
+
+def word_width(characters: int, header: bool = False, size: int = TEXT_SIZE) -> int:
+    """The twips a column needs for a word of ``characters`` without breaking it."""
+    per_character = HEADER_CHAR_WIDTH if header else WORD_CHAR_WIDTH
+    return characters * per_character * size // TEXT_SIZE + CELL_PADDING
 _HEADING = re.compile(r"^Heading([1-9])$")
 
 _TOC_STYLES = "".join(
@@ -187,23 +200,50 @@ def fill_contents(body: etree._Element) -> int:
 
 # --- Tables: widths from content, rows kept together ------------------------------------------
 
-def column_widths(cells: Iterable[tuple[int, str]], columns: int,
-                  available: int = TEXT_WIDTH) -> list[int]:
-    """Twips per column from the (column, text) of every cell.
+# When not every word fits even in the smallest size, header words still must, and body
+# words longer than this may break ('familieafdelingen' in a table of seven columns).
+BODY_WORD_CAP = 12
+
+
+def minimum_widths(cells: Iterable[tuple[int, str, bool]], columns: int,
+                   size: int = TEXT_SIZE, body_cap: int | None = None) -> list[int]:
+    """Each column's longest word, in twips; body words counted up to ``body_cap``."""
+    minimum = [word_width(1, size=size)] * columns
+    for column, text, header in cells:
+        if column < columns:
+            longest = max((len(w) for w in text.split()), default=0)
+            if body_cap is not None and not header:
+                longest = min(longest, body_cap)
+            minimum[column] = max(minimum[column], word_width(longest, header, size))
+    return minimum
+
+
+def table_fit(cells: list[tuple[int, str, bool]], columns: int,
+              available: int = TEXT_WIDTH) -> tuple[int, int | None]:
+    """The largest text size (and body word cap, if one is needed) at which the words fit."""
+    for cap in (None, BODY_WORD_CAP):
+        for size in (TEXT_SIZE, *SMALLER_SIZES):
+            if sum(minimum_widths(cells, columns, size, cap)) <= available:
+                return size, cap
+    return SMALLER_SIZES[-1], BODY_WORD_CAP
+
+
+def column_widths(cells: Iterable[tuple[int, str, bool]], columns: int,
+                  available: int = TEXT_WIDTH, size: int = TEXT_SIZE,
+                  body_cap: int | None = None) -> list[int]:
+    """Twips per column from the (column, text, is header) of every cell.
 
     Each column gets at least its longest word where the page allows; the rest of the
     text width is shared by how much more a column would like (its longest cell).
     """
-    longest_word = [1] * columns
+    cells = list(cells)
+    minimum = minimum_widths(cells, columns, size, body_cap)
     longest_cell = [1] * columns
-    for column, text in cells:
-        if column >= columns:
-            continue
-        words = text.split() or [""]
-        longest_word[column] = max(longest_word[column], *(len(w) for w in words))
-        longest_cell[column] = max(longest_cell[column], len(text))
-    minimum = [n * WORD_CHAR_WIDTH + CELL_PADDING for n in longest_word]
-    desired = [max(m, n * CHAR_WIDTH + CELL_PADDING) for m, n in zip(minimum, longest_cell)]
+    for column, text, _header in cells:
+        if column < columns:
+            longest_cell[column] = max(longest_cell[column], len(text))
+    desired = [max(m, n * CHAR_WIDTH * size // TEXT_SIZE + CELL_PADDING)
+               for m, n in zip(minimum, longest_cell)]
     if sum(desired) <= available:
         spare = available - sum(desired)
         total = sum(desired)
@@ -220,12 +260,25 @@ def column_widths(cells: Iterable[tuple[int, str]], columns: int,
     return widths
 
 
-def _cell_texts(table: etree._Element) -> list[tuple[int, str]]:
+def _set_text_size(table: etree._Element, size: int) -> None:
+    """A smaller text in every run of the table (a table with many columns)."""
+    for run in table.iter(W + "r"):
+        properties = run.find(W + "rPr")
+        if properties is None:
+            properties = _el("rPr")
+            run.insert(0, properties)
+        for tag in ("sz", "szCs"):
+            _set(properties, tag, val=str(size))
+
+
+def _cell_texts(table: etree._Element) -> list[tuple[int, str, bool]]:
+    """(column, text, in the header row) of every cell paragraph."""
     cells = []
     for row in table.findall(W + "tr"):
+        header = row.find(f"{W}trPr/{W}tblHeader") is not None
         for column, cell in enumerate(row.findall(W + "tc")):
             for paragraph in cell.findall(W + "p"):
-                cells.append((column, _text(paragraph)))
+                cells.append((column, _text(paragraph), header))
     return cells
 
 
@@ -249,7 +302,11 @@ def size_table(table: etree._Element, available: int = TEXT_WIDTH) -> list[int]:
     columns = len(grid.findall(W + "gridCol"))
     if columns == 0:
         return []
-    widths = column_widths(_cell_texts(table), columns, available)
+    cells = _cell_texts(table)
+    size, cap = table_fit(cells, columns, available)
+    widths = column_widths(cells, columns, available, size, cap)
+    if size != TEXT_SIZE:
+        _set_text_size(table, size)
     properties = table.find(W + "tblPr")
     if properties is None:
         properties = _el("tblPr")
