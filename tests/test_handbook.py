@@ -15,9 +15,14 @@ from conftest import run_cli, write
 from praksis.core import load_content
 from praksis.core.changes import version_key
 from praksis.core.content import ContentSet
-from praksis.core.editions import (Edition, EditionHistory, combined_history, plan_edition,
-                                   select)
+from praksis.cli.export import site_address
+from praksis.core.editions import (Edition, EditionHistory, SiteAddress, combined_history,
+                                   plan_edition, select)
+from praksis.core.model import Practice
 from praksis.core.pages import PageContext
+from praksis.export import docx_book
+from praksis.export.docx_book import column_widths
+from praksis.export.glyphs import is_drawable
 from praksis.export.history import git_history
 
 TODAY = dt.date(2026, 11, 23)
@@ -292,3 +297,88 @@ def test_manifest_cover_image_revision_note_and_back_cover(book: Path) -> None:
     result = run_cli("check", "content", cwd=book)
     assert ("content/editions/bog.yml:14: cover_image: billedet 'billeder/logo.png' findes "
             "ikke under content/.") in result.stderr
+
+
+# --- The site address in print ----------------------------------------------------------------
+
+def test_descriptions_end_with_their_site_address_and_qr_code(book: Path) -> None:
+    content, edition = loaded(book)
+    drawn: list[str] = []
+
+    def qr(url: str) -> bytes:
+        drawn.append(url)
+        return SVG.encode()
+
+    site = SiteAddress("https://praksis.example.org/lindegaarden/", qr_code=qr)
+    plan = plan_edition(edition, content, PageContext(content, TODAY), draft=True, site=site)
+    assert drawn == ["https://praksis.example.org/lindegaarden/praksis/platform/",
+                     "https://praksis.example.org/lindegaarden/praksis/delmaal/"]
+    assert ("![QR-kode til beskrivelsen på sitet](_qr/platform.svg){width=1.6cm}\u2003"
+            "Beskrivelsen på sitet: <https://praksis.example.org/lindegaarden/praksis/"
+            "platform/>") in plan.markdown
+    assert [i.path for i in plan.images if i.path.startswith("_qr/")] == [
+        "_qr/platform.svg", "_qr/delmaal.svg"]
+    assert plan.cover["site"] == "https://praksis.example.org/lindegaarden/"
+    # Free pages (the foreword) have no address of their own in print.
+    forord = plan.markdown.split("## Forord")[1].split("## ")[0]
+    assert "Beskrivelsen på sitet" not in forord
+    flat = SiteAddress("https://x.example/", directory_urls=False)
+    page = content.get(Practice, "platform")
+    assert flat.page_url(page) == "https://x.example/praksis/platform.html"
+
+
+def test_site_url_is_read_from_mkdocs_yml(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: X\nsite_url: https://praksis.example.org/\n"
+                      "markdown_extensions:\n  - pymdownx.emoji:\n"
+                      "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
+                      encoding="utf-8")
+    assert site_address(config) == ("https://praksis.example.org/", True)
+    config.write_text("site_name: X\nuse_directory_urls: false\n", encoding="utf-8")
+    assert site_address(config) == (None, False)
+    assert site_address(tmp_path / "missing.yml") == (None, True)
+
+
+# --- Characters the PDF's fonts lack --------------------------------------------------------
+
+def test_emoji_and_missing_scripts_give_a_danish_warning_with_file_and_line(book: Path) -> None:
+    path = book / "content/praksis/delmaal.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nGod stemning 😀 og 你好.\n",
+                    encoding="utf-8")
+    line = path.read_text(encoding="utf-8").split("\n").index("God stemning 😀 og 你好.") + 1
+    result = run_cli("export", "bog", "--format", "pdf", cwd=book)
+    assert result.exit_code == 0, result.stderr
+    assert (f"  advarsel: content/praksis/delmaal.md:{line}: tegnene '😀' (U+1F600 grinning "
+            "face), '你' (U+4F60 cjk unified ideograph-4f60), '好' (U+597D cjk unified "
+            "ideograph-597d) findes ikke i PDF'ens skrifttyper") in result.stderr
+    # Danish letters, Greek, Hebrew, arrows and ticks are drawn: no warning for them.
+    assert is_drawable("å") and is_drawable("→") and is_drawable("✓") and is_drawable("ש")
+    assert not is_drawable("😀")
+
+
+# --- Word: the pieces of finishing, on their own ------------------------------------------------
+
+def test_column_widths_give_every_word_room() -> None:
+    cells = [(0, "Enhed", True), (1, "Kompetencer", True), (2, "Forfaldne milepæle", True),
+             (0, "Børne- og familieafdelingen", False), (1, "83 %", False), (2, "2", False)]
+    widths = column_widths(cells, 3)
+    assert sum(widths) == docx_book.TEXT_WIDTH
+    assert widths[1] >= docx_book.word_width(len("Kompetencer"), header=True)
+    assert widths[0] >= docx_book.word_width(len("familieafdelingen"))
+    assert len(set(widths)) == 3
+
+
+def test_heading_numbers_get_a_space() -> None:
+    xml = (f'<w:document xmlns:w="{docx_book.W_NS}"><w:body>'
+           '<w:p><w:pPr><w:pStyle w:val="Heading3"/></w:pPr>'
+           '<w:r><w:rPr><w:rStyle w:val="SectionNumber"/></w:rPr><w:t>3.1.1</w:t></w:r>'
+           '<w:r><w:tab/></w:r><w:r><w:t>Score</w:t></w:r></w:p>'
+           '<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="10"/><w:gridCol w:w="10"/></w:tblGrid>'
+           '<w:tr><w:tc><w:p><w:r><w:t>Kompetencer</w:t></w:r></w:p></w:tc>'
+           '<w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
+           '</w:body></w:document>').encode()
+    finished = docx_book.finish_document(xml).decode()
+    assert "<w:t>3.1.1</w:t></w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r>" in finished
+    assert "<w:tab/>" not in finished
+    assert "<w:trPr><w:cantSplit/></w:trPr>" in finished
+    assert '<w:tblLayout w:type="fixed"/>' in finished
