@@ -103,6 +103,7 @@ def check(tmp_path: Path, files: dict[str, str]) -> tuple[int, list[str]]:
 def test_versions_compare_as_dotted_numbers() -> None:
     assert version_key("3.10") > version_key("3.9") > version_key("3") > version_key("2.99")
     assert version_key("3.a") is None
+    assert version_key("3") == version_key("3.0") == version_key("3.00") < version_key("3.0.1")
 
 
 def test_valid_changes_in_any_order(tmp_path: Path) -> None:
@@ -136,8 +137,8 @@ def test_changes_problems_name_file_and_line(tmp_path: Path) -> None:
     assert ("content/praksis/a.md:21: changes[3].version: version 1.1 står to gange i "
             "'changes' (også i punkt 2, linje 20).") in text
     assert "content/praksis/a.md:22: changes[4].version: 'x.1' er ikke et versionsnummer." in text
-    assert "content/praksis/a.md:23: changes[5]: ændringen til version 1.2 mangler 'summary'." \
-        in text
+    assert ("content/praksis/a.md:23: changes[5]: advarsel: ændringen til version 1.2 mangler "
+            "'summary'.") in text
 
 
 def test_highest_version_must_equal_version(tmp_path: Path) -> None:

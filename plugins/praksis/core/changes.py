@@ -42,11 +42,17 @@ CHANGES_FIELD = Field(
 
 
 def version_key(version: str) -> tuple[int, ...] | None:
-    """'3.10' -> (3, 10), so 3.10 comes after 3.9; None if not a dotted number."""
+    """'3.10' -> (3, 10), so 3.10 comes after 3.9; None if not a dotted number.
+
+    Trailing zeros do not count: "3", "3.0" and "3.00" are the same version.
+    """
     text = version.strip()
     if not _VERSION.match(text):
         return None
-    return tuple(int(part) for part in text.split("."))
+    parts = [int(part) for part in text.split(".")]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
 
 
 def with_changes(schema: Record) -> Record:
@@ -73,7 +79,7 @@ def check_changes(values: dict[str, Any], ck: Checker) -> None:
             continue
         key = ("changes", index, "version")
         if entry.get("summary") is None:
-            ck.error(("changes", index), f"ændringen til version {version} mangler "
+            ck.warn(("changes", index), f"ændringen til version {version} mangler "
                                          "'summary'. Skriv kort, hvad der blev ændret, fx "
                                          'summary: "Afsnit om støttebehov tilføjet."')
         number = version_key(version)
