@@ -16,13 +16,13 @@ from praksis.core import load_content
 from praksis.core.changes import version_key
 from praksis.core.content import ContentSet
 from praksis.cli.export import site_address
-from praksis.core.editions import (Edition, EditionHistory, SiteAddress, combined_history,
-                                   plan_edition, select)
+from praksis.core.editions import (Edition, EditionHistory, PrintSource, SiteAddress,
+                                   combined_history, plan_edition, select)
 from praksis.core.model import Practice
 from praksis.core.pages import PageContext
 from praksis.export import docx_book
 from praksis.export.docx_book import column_widths
-from praksis.export.glyphs import is_drawable
+from praksis.export.glyphs import is_drawable, missing_glyphs
 from praksis.export.history import git_history
 
 TODAY = dt.date(2026, 11, 23)
@@ -353,6 +353,10 @@ def test_emoji_and_missing_scripts_give_a_danish_warning_with_file_and_line(book
             "face), '你' (U+4F60 cjk unified ideograph-4f60), '好' (U+597D cjk unified "
             "ideograph-597d) findes ikke i PDF'ens skrifttyper") in result.stderr
     # Danish letters, Greek, Hebrew, arrows and ticks are drawn: no warning for them.
+    source = PrintSource("praksis/x.md", 10, {})
+    assert missing_glyphs("Tekst på עברית og → ✓.", source) == []
+    [rtl] = missing_glyphs("## Samtale på עברית", source)
+    assert rtl.startswith("praksis/x.md:10: overskriften har højre-mod-venstre-skrift")
     assert is_drawable("å") and is_drawable("→") and is_drawable("✓") and is_drawable("ש")
     assert not is_drawable("😀")
 

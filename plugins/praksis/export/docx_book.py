@@ -346,9 +346,20 @@ def size_table(table: etree._Element, available: int = TEXT_WIDTH) -> list[int]:
 
 def cover_image_first(body: etree._Element) -> None:
     paragraphs = [p for p in body if p.tag == W + "p"]
+    for paragraph in paragraphs:
+        if _style(paragraph) == BACK_COVER_STYLE:  # low on the last page, a larger text
+            properties = paragraph.find(W + "pPr")
+            properties.append(_el("spacing", before="6000"))
+            for run in paragraph.iter(W + "r"):
+                run_properties = run.find(W + "rPr")
+                if run_properties is None:
+                    run_properties = _el("rPr")
+                    run.insert(0, run_properties)
+                _set(run_properties, "sz", val="26")
     image = next((p for p in paragraphs if _style(p) == COVER_IMAGE_STYLE), None)
     if image is None:
         return
+    image.find(W + "pPr").append(_el("jc", val="center"))
     title = next((p for p in paragraphs if _style(p) == "Title"), None)
     body.remove(image)
     if title is not None:

@@ -6,7 +6,8 @@ an empty box for a character none of them has, without a warning. Between them t
 Latin, Greek, Cyrillic, Hebrew, Arabic, punctuation, arrows, mathematical symbols, box
 drawing and most dingbats (checked by rendering); they have no emoji (U+1F000 and up),
 no CJK, Indic, Thai or Hangul script. Word uses the reader's own fonts, so only the PDF is
-concerned.
+concerned. Right-to-left script in a heading is drawn, but may come out in the wrong order
+in the contents and bookmarks: that is a warning too.
 """
 
 from __future__ import annotations
@@ -34,6 +35,12 @@ def missing_glyphs(markdown: str, source: PrintSource) -> list[str]:
     """A Danish warning per line that has characters the PDF's fonts lack."""
     warnings = []
     for offset, line in enumerate(markdown.split("\n")):
+        if line.lstrip().startswith("#") and any(
+                unicodedata.bidirectional(c) in ("R", "AL") for c in line):
+            warnings.append(f"{source.where(offset)}: overskriften har højre-mod-venstre-skrift "
+                            "(fx hebraisk eller arabisk), som kan stå i forkert rækkefølge i "
+                            "PDF'ens indholdsfortegnelse og bogmærker. Skriv overskriften med "
+                            "latinske bogstaver, og brug den anden skrift i teksten under den.")
         missing = list(dict.fromkeys(c for c in line if not is_drawable(c)))
         if not missing:
             continue
