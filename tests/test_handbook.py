@@ -19,7 +19,7 @@ from praksis.cli.export import site_address
 from praksis.core.editions import (Edition, EditionHistory, PrintSource, SiteAddress,
                                    combined_history, plan_edition, select)
 from praksis.core.model import Practice
-from praksis.core.pages import PageContext
+from praksis.core.pages import PageContext, render_page
 from praksis.export import docx_book
 from praksis.export.docx_book import column_widths
 from praksis.export.glyphs import is_drawable, missing_glyphs
@@ -387,3 +387,12 @@ def test_heading_numbers_get_a_space() -> None:
     assert "<w:tab/>" not in finished
     assert "<w:trPr><w:cantSplit/></w:trPr>" in finished
     assert '<w:tblLayout w:type="fixed"/>' in finished
+
+
+def test_a_page_that_is_not_approved_says_so(tmp_path: Path) -> None:
+    write(tmp_path, {"content/kontakter.md": PAGE.format(
+        title="Kontakter", approval="approval:\n  state: til-godkendelse\n")})
+    content = load_content(tmp_path / "content")
+    [page] = content.documents
+    markdown = render_page(page, PageContext(content, TODAY))
+    assert "**Ikke godkendt.** Siden er sendt til godkendelse" in markdown
