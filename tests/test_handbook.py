@@ -396,3 +396,16 @@ def test_a_page_that_is_not_approved_says_so(tmp_path: Path) -> None:
     [page] = content.documents
     markdown = render_page(page, PageContext(content, TODAY))
     assert "**Ikke godkendt.** Siden er sendt til godkendelse" in markdown
+
+
+def test_a_row_taller_than_a_page_may_split() -> None:
+    long_text = "ord " * 4000
+    xml = (f'<w:document xmlns:w="{docx_book.W_NS}"><w:body>'
+           '<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="10"/><w:gridCol w:w="10"/></w:tblGrid>'
+           '<w:tr><w:tc><w:p><w:r><w:t>Kort</w:t></w:r></w:p></w:tc>'
+           '<w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr>'
+           f'<w:tr><w:tc><w:p><w:r><w:t>{long_text}</w:t></w:r></w:p></w:tc>'
+           '<w:tc><w:p><w:r><w:t>2</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
+           '</w:body></w:document>').encode()
+    finished = docx_book.finish_document(xml).decode()
+    assert finished.count("<w:cantSplit/>") == 1

@@ -33,8 +33,11 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
 COVER_IMAGE_STYLE = "CoverImage"
 BACK_COVER_STYLE = "BackCover"
-# A4 (11906 twips) less the reference document's margins (2 x 1417).
+# A4 (11906 x 16838 twips) less the reference document's margins (2 x 1417 across; 1417
+# and 1247 down). A row taller than the page may split: Word and LibreOffice would have to.
 TEXT_WIDTH = 9072
+TEXT_HEIGHT = 16838 - 1417 - 1247
+LINE_HEIGHT = 300  # 11 pt text at Word's line spacing, with room to spare
 CELL_PADDING = 2 * 85 + 50       # the table style's cell margins and a little air
 # Twips per character of the tables' text: on average, and for a long word, generously (in a
 # wide fallback font such as DejaVu Sans, where Calibri is missing; the header is bold).
@@ -260,6 +263,16 @@ def column_widths(cells: Iterable[tuple[int, str, bool]], columns: int,
     return widths
 
 
+def row_height(row: etree._Element, widths: list[int], size: int = TEXT_SIZE) -> int:
+    """A generous estimate of a row's height in twips: its tallest cell's lines."""
+    tallest = 0
+    for cell, width in zip(row.findall(W + "tc"), widths):
+        per_line = max(1, (width - CELL_PADDING) // max(1, CHAR_WIDTH * size // TEXT_SIZE))
+        lines = sum(len(_text(p)) // per_line + 1 for p in cell.findall(W + "p"))
+        tallest = max(tallest, lines)
+    return tallest * LINE_HEIGHT * size // TEXT_SIZE
+
+
 def _set_text_size(table: etree._Element, size: int) -> None:
     """A smaller text in every run of the table (a table with many columns)."""
     for run in table.iter(W + "r"):
@@ -331,7 +344,8 @@ def size_table(table: etree._Element, available: int = TEXT_WIDTH) -> list[int]:
             row_properties = _el("trPr")
             index = 1 if row.find(W + "tblPrEx") is not None else 0
             row.insert(index, row_properties)
-        if row_properties.find(W + "cantSplit") is None:
+        if row_properties.find(W + "cantSplit") is None and (
+                row_height(row, widths, size) < TEXT_HEIGHT):
             row_properties.insert(0, _el("cantSplit"))
         for cell, width_twips in zip(row.findall(W + "tc"), widths):
             cell_properties = cell.find(W + "tcPr")
