@@ -190,10 +190,10 @@ def test_plan_page_escapes_editor_values_and_collapses_questions(golden_project:
 
 def test_golden_dashboard(golden_project: Path) -> None:
     ctx = context(golden_project)
-    assert_golden("dashboard.md", views.dashboard_markdown(ctx, scoring=None))
+    assert_golden("dashboard.md", views.dashboard_markdown(ctx, scores=False))
     # The registered generator gives the same page (plus scores, when that module exists).
     generated = generated_pages(ctx)[views.DASHBOARD_PATH]
-    assert generated.startswith(views.dashboard_markdown(ctx, scoring=None))
+    assert generated.startswith(views.dashboard_markdown(ctx, scores=False))
 
 
 def test_golden_practice_section(golden_project: Path) -> None:
@@ -213,7 +213,7 @@ def test_no_dashboard_without_plans(tmp_path: Path) -> None:
 
 def test_dashboard_shows_the_score_trend_per_practice() -> None:
     content = load_content(SAMPLE_CONTENT)
-    page = views.dashboard_markdown(PageContext(content, TODAY), views.available_scoring())
+    page = views.dashboard_markdown(PageContext(content, TODAY))
     section = page.split("## Lovende praksis over tid\n", 1)[1]
     assert ("| [Samarbejde om Sikkerhed](../praksis/samarbejde-om-sikkerhed.md) | 14\\. marts "
             "2024: 0,57, 12\\. marts 2026: 0,77 | +0,20 |") in section

@@ -7,19 +7,19 @@ from __future__ import annotations
 import datetime as dt
 import html
 import textwrap
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from itertools import groupby
-from typing import Any
 
+from ..charts import line_svg
 from ..danish import format_date
 from ..fragments import badge, block, decimal, link, percent, table, text
-from ..charts import line_svg
 from ..milestones import (OVERDUE_CSS_CLASS, OVERDUE_LABEL, ActivityStatus, Framework,
                           HistoryPoint, ImplementationPlan, MilestoneProgress, PlanStatus,
                           Reassessment, plan_statuses, status_in)
 from ..model import Practice
 from ..pages import PageContext, PageFragment, generates, renders
+from ..scoring import assessments_for, score_in
+from ..types.assessment import WHOLE_PRACTICE
 
 DASHBOARD_PATH = "implementering/oversigt.md"
 DASHBOARD_TITLE = "Oversigt over implementering"
@@ -281,32 +281,11 @@ def practice_implementation(practice: Practice, ctx: PageContext) -> PageFragmen
     return PageFragment(after=practice_section(statuses, practice.source.path))
 
 
-# --- The dashboard ---------------------------------------------------------------------------
+# --- The overview: what a leader needs to act on, then the state of things -------------------
 
 def _practice_title(status: PlanStatus) -> str:
     return text(status.practice.title if status.practice else status.plan.practice)
 
-
-@dataclass(frozen=True)
-class Scoring:
-    """The Lovende praksis functions the dashboard needs, from praksis.core.scoring."""
-
-    latest_assessment: Callable[[Any, str], Any]
-    score_assessment: Callable[..., Any]
-    instrument_type: type
-
-
-def available_scoring() -> Scoring | None:
-    """The scoring module, if this installation has it (it is developed separately)."""
-    try:
-        from ..scoring import latest_assessment, score_assessment
-        from ..types.instrument import Instrument
-    except ImportError:
-        return None
-    return Scoring(latest_assessment, score_assessment, Instrument)
-
-
-# --- The overview: what a leader needs to act on, then the state of things -------------------
 
 _SYMBOLS = {"på-plads": "✓", "i-gang": "◐", "ikke-påbegyndt": "○", "ikke-relevant": "–"}
 SYMBOL_LEGEND = ("✓ på plads · ◐ i gang · ○ ikke påbegyndt · – ikke relevant · "
@@ -389,9 +368,6 @@ def _practice_link(status: PlanStatus) -> str:
 
 def overdue_priorities(ctx: PageContext) -> list[str]:
     """Each overdue development priority, with the assessment where it was made."""
-    from ..scoring import assessments_for
-    from ..types.assessment import WHOLE_PRACTICE
-
     items = []
     for practice in sorted(ctx.content.of_type(Practice), key=lambda p: p.id):
         for assessment in assessments_for(ctx.content, practice.id):
@@ -443,9 +419,6 @@ def history_section(statuses: list[PlanStatus]) -> str:
 
 def score_trend_section(ctx: PageContext) -> str | None:
     """The mean score (not official) of each practice's assessments over time."""
-    from ..charts import line_svg
-    from ..scoring import assessments_for, score_in
-
     rows, figures = [], []
     for practice in sorted(ctx.content.of_type(Practice), key=lambda p: p.id):
         assessments = assessments_for(ctx.content, practice.id)
@@ -484,9 +457,9 @@ def score_trend_section(ctx: PageContext) -> str | None:
     return "\n".join(parts + figures)
 
 
-def dashboard_markdown(ctx: PageContext, scoring: Scoring | None = None) -> str:
-    """The leader's overview: what to act on first, then milestones, progress and scores.
-    ``scoring`` is kept for callers that pass it; the scores come from core.scoring."""
+def dashboard_markdown(ctx: PageContext, scores: bool = True) -> str:
+    """The leader's overview: what to act on first, then milestones, progress over time and
+    (with ``scores``) each practice's Lovende praksis trend."""
     statuses = plan_statuses(ctx.content, ctx.today)
     parts = [f"---\ntype: page\ntitle: {DASHBOARD_TITLE}\n---\n",
              f"Status pr. {_date(ctx.today)} for alle implementeringsplaner. Fremdriften "
@@ -501,8 +474,8 @@ def dashboard_markdown(ctx: PageContext, scoring: Scoring | None = None) -> str:
         parts.append(milestone_matrix(framework, group))
     if statuses:
         parts.append(history_section(statuses))
-    if scoring is not None and (scores := score_trend_section(ctx)) is not None:
-        parts.append(scores)
+    if scores and (trend := score_trend_section(ctx)) is not None:
+        parts.append(trend)
     return "\n".join(parts)
 
 
@@ -510,4 +483,4 @@ def dashboard_markdown(ctx: PageContext, scoring: Scoring | None = None) -> str:
 def dashboard_page(ctx: PageContext) -> dict[str, str]:
     if not ctx.content.of_type(ImplementationPlan):
         return {}
-    return {DASHBOARD_PATH: dashboard_markdown(ctx, available_scoring())}
+    return {DASHBOARD_PATH: dashboard_markdown(ctx)}
