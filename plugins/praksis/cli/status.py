@@ -64,6 +64,10 @@ def _plan_lines(state: PlanStatus, file: str) -> list[str]:
     lines = [state.title, f"  Fil: {file}",
              f"  Ramme: {state.framework.title}, startet {started}",
              f"  Samlet fremdrift: {percent(state.progress)}, {overdue_text}"]
+    if state.history:
+        lines.append("  Fremdrift over tid: " + ", ".join(
+            f"{'i dag' if point.date == state.today else point.date.year} "
+            f"{percent(point.progress)}" for point in state.history))
     again = state.reassessment
     if again is not None:
         lines.append(f"  Næste vurdering: senest {format_date(again.due)}"
