@@ -173,7 +173,7 @@ def test_approved_edition_leaves_out_drafts_in_order(small_content: ContentSet) 
     assert titles(selection.parts[1].documents) == ["Anerkendelse", "Zoneterapi", "Åben dialog"]
     assert [(item.document.title, item.reason) for item in selection.left_out] == [
         ("Ærlig tale", "til godkendelse"), ("Ønskesamtaler", "kladde")]
-    note = left_out_note(edition, selection)
+    note = left_out_note(edition, selection, small_content)
     assert note is not None
     assert "2 beskrivelser er ikke godkendt og udeladt af haandbog" in note
     assert "Ærlig tale (til godkendelse); Ønskesamtaler (kladde)" in note
@@ -187,7 +187,7 @@ def test_draft_takes_every_named_document_in_danish_title_order(
     assert titles(selection.parts[1].documents) == [
         "Anerkendelse", "Zoneterapi", "Ærlig tale", "Ønskesamtaler", "Åben dialog"]
     assert selection.left_out == ()
-    assert left_out_note(edition, selection) is None
+    assert left_out_note(edition, selection, small_content) is None
 
 
 def test_a_part_with_nothing_approved_is_left_out(small_content: ContentSet,

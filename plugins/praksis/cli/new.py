@@ -136,7 +136,8 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
     if isinstance(day, str):
         raise PraksisError(f"--date: {day}")
     write_new(content_dir / "vurderinger" / f"{practice_id}-{day.isoformat()}.md",
-              scaffold(instrument, practice_id, day, previous))
+              scaffold(instrument, practice_id, day, previous,
+                       content.get(Practice, practice_id).title))
 
 
 def _previous_assessment(path: Path, content: Any) -> Any:

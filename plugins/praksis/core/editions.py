@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .changes import version_key
 from .danish import format_date
-from .documents import document_types
+from .documents import display_title, document_types
 from .fragments import table, text
 from .model import Page, Source
 from .pages import PageContext, page_fragment
@@ -135,9 +135,9 @@ def normalise_folder(folder: str) -> str:
     return posixpath.normpath(folder.strip()).strip("/")
 
 
-def title_key(doc: Any) -> tuple[str, str]:
+def title_key(doc: Any, content: ContentSet) -> tuple[str, str]:
     """Danish alphabetical order: æ, ø and å after z (Python's code points put å first)."""
-    title = str(getattr(doc, "title", None) or doc.source.doc_id).casefold()
+    title = display_title(doc, content).casefold()
     return (title.translate(_DANISH_ORDER), doc.source.doc_id)
 
 
@@ -171,7 +171,8 @@ def resolve_parts(edition: Edition, content: ContentSet
             key: tuple[str | int, ...] = ("parts", index, "folder")
             folder = normalise_folder(part.folder)
             documents = sorted((d for d in printable
-                                if d.source.path.startswith(folder + "/")), key=title_key)
+                                if d.source.path.startswith(folder + "/")),
+                               key=lambda d: title_key(d, content))
             if not documents:
                 problems.append(PartProblem(key, (
                     f"mappen '{part.folder}' under content/ har ingen dokumenter, der kan "
@@ -268,11 +269,12 @@ def select(edition: Edition, content: ContentSet, draft: bool) -> Selection:
     return Selection(tuple(parts), tuple(left_out))
 
 
-def left_out_note(edition: Edition, selection: Selection) -> str | None:
+def left_out_note(edition: Edition, selection: Selection, content: ContentSet
+                  ) -> str | None:
     """The Danish note for stderr naming what an approved edition leaves out."""
     if not selection.left_out:
         return None
-    names = "; ".join(f"{item.document.title or item.document.source.doc_id} ({item.reason})"
+    names = "; ".join(f"{display_title(item.document, content)} ({item.reason})"
                       for item in selection.left_out)
     count = len(selection.left_out)
     noun = "beskrivelse er" if count == 1 else "beskrivelser er"
@@ -482,19 +484,18 @@ def document_pieces(doc: Any, edition: Edition, ctx: PageContext) -> list[tuple[
     return [(fragment.before, None), body, (fragment.after, None)]
 
 
-def document_heading(doc: Any, pieces: list[tuple[str, int | None]]) -> str:
-    """The document's heading in print, as Markdown.
+def document_heading(doc: Any, pieces: list[tuple[str, int | None]], content: ContentSet
+                     ) -> str:
+    """The document's heading in print, as Markdown: its display title.
 
     A page whose title is computed (an assessment, an implementation plan) starts its first
-    fragment with that title as a level-1 heading; it is taken from there (and removed from
-    the fragment), so the edition shows the same title as the site, once.
+    fragment with that title as a level-1 heading for the site; it is removed from the
+    fragment, so the edition shows the title once.
     """
     first = pieces[0][0] if pieces else ""
     if pieces and pieces[0][1] is None and first.startswith("# "):
-        heading, _, rest = first.partition("\n")
-        pieces[0] = (rest, None)
-        return heading[2:].strip()
-    return text(getattr(doc, "title", None) or doc.source.doc_id)
+        pieces[0] = (first.partition("\n")[2], None)
+    return text(display_title(doc, content))
 
 
 def anchor_of(doc: Any) -> str:
@@ -558,7 +559,7 @@ def assemble(edition: Edition, selection: Selection, ctx: PageContext,
             chunks.append(text(part.intro) + "\n")
         for doc in part.documents:
             pieces = document_pieces(doc, edition, ctx)
-            heading = document_heading(doc, pieces)
+            heading = document_heading(doc, pieces, ctx.content)
             headings[doc.source.path] = heading
             chunks.append(f"## {heading} {{#{anchor_of(doc)}}}\n")
             for markdown, line in pieces:

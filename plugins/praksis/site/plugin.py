@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from ..core import DocumentCache, load_content, summarize
 from ..core.clock import build_date
 from ..core.content import ContentSet
+from ..core.documents import display_title
 from ..core.editions import download_links, exported_files
 from ..core.fields import parse_date
 from ..core.fragments import problems_notice
@@ -116,9 +117,12 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
             return None
         # MkDocs and Material put the front matter's title into the HTML as is (<title>, the
         # navigation, the heading): make it text, like every other value an editor writes.
+        doc = self.content.by_path(page.file.src_uri)
+        if doc is not None and "title" in page.meta and not isinstance(page.meta["title"], str):
+            # 'title: null' (MkDocs would show "None"): the core's display title.
+            page.meta["title"] = display_title(doc, self.content)
         if isinstance(page.meta.get("title"), str):
             page.meta["title"] = escape(page.meta["title"], quote=False)
-        doc = self.content.by_path(page.file.src_uri)
         # A file that failed its check still gets a page while previewing, without the raw
         # front matter MkDocs leaves in when it cannot read it.
         rendered = (render_page(doc, self.context) if doc is not None

@@ -1,0 +1,94 @@
+"""What readers of the site and the printed handbooks see: display titles, the date an
+edition is computed as of, drafts never dropped silently, the whole assessment in print,
+and print written for readers (no developer words, no duplicated boxes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLE_CONTENT, run_cli, write
+from praksis.core import load_content
+from praksis.core.content import ContentSet
+from praksis.core.documents import display_title
+from praksis.core.editions import Edition, plan_edition
+from praksis.core.milestones import ImplementationPlan
+from praksis.core.pages import PageContext
+from praksis.core.types.assessment import Assessment
+from praksis.export import plan_for_print
+
+
+@pytest.fixture(scope="module")
+def sample() -> ContentSet:
+    return load_content(SAMPLE_CONTENT)
+
+
+def printed(content: ContentSet, edition_id: str, today: dt.date = dt.date(2026, 12, 1),
+            draft: bool = False) -> str:
+    """The Markdown pandoc reads for a sample edition, exported on ``today``."""
+    edition = content.get(Edition, edition_id)
+    return plan_for_print(edition, content, PageContext(content, today), draft).markdown
+
+
+# --- 1. Every document has a display title -----------------------------------------------------
+
+def test_assessment_and_plan_without_title_get_a_derived_one(sample: ContentSet) -> None:
+    assessment = sample.get(Assessment, "samarbejde-om-sikkerhed-2026-03-12")
+    assert assessment.title is None
+    assert display_title(assessment, sample) == (
+        "Lovende praksis: Samarbejde om Sikkerhed, 12. marts 2026")
+    plan = sample.get(ImplementationPlan, "loeft-familiehuset")
+    assert plan.title is None
+    assert display_title(plan, sample) == (
+        "Implementeringsplan: Samarbejde om Sikkerhed, Familiehuset, LØFT kommune")
+
+
+def test_new_assessment_and_plan_write_no_title_null(sample_project: Path) -> None:
+    result = run_cli("new", "assessment", "--practice", "tryghedsplan", "--date",
+                     "2026-12-01", cwd=sample_project)
+    assert result.exit_code == 0, result.stderr
+    result = run_cli("new", "plan", "--practice", "tryghedsplan", "--framework",
+                     "signs-of-safety", "--unit", "Hus A", cwd=sample_project)
+    assert result.exit_code == 0, result.stderr
+    assessment = (sample_project / "content/vurderinger/tryghedsplan-2026-12-01.md").read_text()
+    plan = (sample_project / "content/implementering/tryghedsplan-hus-a.md").read_text()
+    for text in (assessment, plan):
+        assert not re.search(r"^title:", text, re.MULTILINE)
+    assert ('# title: "Lovende praksis: Tryghedsplan og tryghedssamtaler, 1. december 2026"'
+            in assessment)
+    assert '# title: "Implementeringsplan: Tryghedsplan og tryghedssamtaler, Hus A"' in plan
+    assert run_cli("check", "content", cwd=sample_project).exit_code == 0
+
+
+def _with_null_titles(project: Path) -> None:
+    """The sample with 'title: null' written out, as older scaffolds did."""
+    for name in ("vurderinger/samarbejde-om-sikkerhed-2026-03-12.md",
+                 "implementering/loeft-familiehuset.md"):
+        path = project / "content" / name
+        path.write_text(path.read_text().replace("---\n", "---\ntitle: null\n", 1))
+
+
+def test_title_null_never_reaches_a_reader(sample_project: Path) -> None:
+    _with_null_titles(sample_project)
+    result = run_cli("build", cwd=sample_project)
+    assert result.exit_code == 0, result.stderr
+    site = sample_project / "build/site"
+    page = (site / "vurderinger/samarbejde-om-sikkerhed-2026-03-12/index.html").read_text()
+    assert ("<title>Lovende praksis: Samarbejde om Sikkerhed, 12. marts 2026 - "
+            in page)
+    plan = (site / "implementering/loeft-familiehuset/index.html").read_text()
+    assert "<title>Implementeringsplan: Samarbejde om Sikkerhed, Familiehuset" in plan
+    for html_file in site.rglob("*.html"):
+        shown = re.sub(r"<script.*?</script>", "", html_file.read_text(), flags=re.DOTALL)
+        assert not re.search(r">\s*None\s*<|<title>None", shown), html_file
+    content = load_content(sample_project / "content")
+    for edition_id in ("loeft-boerne-og-familie", "lindegaarden-haandbog"):
+        markdown = printed(content, edition_id)
+        assert not re.search(r"\bNone\b", markdown), edition_id
+    result = run_cli("score", "content/vurderinger/samarbejde-om-sikkerhed-2026-03-12.md",
+                     cwd=sample_project)
+    assert "None" not in result.stdout
+    assert "Lovende praksis: Samarbejde om Sikkerhed, 12. marts 2026" in result.stdout
