@@ -258,12 +258,16 @@ def test_history_note_and_long_history(small_content: ContentSet) -> None:
     assert "Dertil 5 ældre ændringer" in long.markdown
 
 
+AS_OF = ("Status pr. 1. oktober 2026: fremdrift, frister, scorer og forfaldne punkter i "
+         "håndbogen er opgjort pr. udgavens dato.")
+
+
 def test_cover_facts_are_danish(small_content: ContentSet) -> None:
     edition = small_content.get(Edition, "haandbog")
     assert cover_facts(edition, draft=False) == {
         "title": "Fælles praksis", "subtitle": "Redskaber på Lindegården",
         "organisation": "Botilbuddet Lindegården", "edition": "Udgave 3.0",
-        "date": "1. oktober 2026", "colophon": "Udgivet af Lindegården."}
+        "date": "1. oktober 2026", "colophon": "Udgivet af Lindegården.", "as_of": AS_OF}
     assert cover_facts(edition, draft=True)["draft"] == "KLADDE"
 
 
@@ -288,7 +292,7 @@ def test_pdf_plan_defaults(small_content: ContentSet, tmp_path: Path) -> None:
         "subtitle": "Redskaber på Lindegården", "organisation": "Botilbuddet Lindegården",
         "edition": "Udgave 3.0", "date": "1. oktober 2026",
         "running-header": "Fælles praksis 3.0 · KLADDE", "draft": True,
-        "colophon": "Udgivet af Lindegården."}
+        "colophon": "Udgivet af Lindegården.", "as-of": AS_OF}
     assert export.markdown == plan.markdown
 
 
@@ -301,7 +305,7 @@ def test_docx_plan_defaults(small_content: ContentSet, tmp_path: Path) -> None:
     assert "template" not in defaults and "filters" not in defaults
     assert defaults["metadata"]["author"] == ["Botilbuddet Lindegården"]
     assert defaults["metadata"]["date"] == "Udgave 3.0 · 1. oktober 2026"
-    assert defaults["metadata"]["abstract"] == "Udgivet af Lindegården."
+    assert defaults["metadata"]["abstract"] == f"Udgivet af Lindegården. {AS_OF}"
     assert export.running_header == "Fælles praksis 3.0"
     assert export.output == tmp_path / "haandbog.docx"
 

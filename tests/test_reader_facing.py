@@ -92,3 +92,38 @@ def test_title_null_never_reaches_a_reader(sample_project: Path) -> None:
                      cwd=sample_project)
     assert "None" not in result.stdout
     assert "Lovende praksis: Samarbejde om Sikkerhed, 12. marts 2026" in result.stdout
+
+
+# --- 2. An edition is computed as of its date --------------------------------------------------
+
+def _epoch(day: dt.date) -> str:
+    return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
+
+
+def test_edition_is_computed_as_of_its_date(sample: ContentSet) -> None:
+    early = printed(sample, "loeft-boerne-og-familie", dt.date(2026, 11, 15))
+    late = printed(sample, "loeft-boerne-og-familie", dt.date(2027, 6, 30))
+    assert early == late
+    # The plan's status line and the practice's implementation table name the edition's date.
+    assert "Status pr.\n:   1\\. november 2026" in early
+    assert "pr. 1\\. november 2026" in early
+    assert "december 2026" not in early.split("Versionshistorik")[0].split("Status pr.")[1][:40]
+    # The activity held on 10 November 2026 lies after the edition's date.
+    assert "10\\. november 2026" not in early.split("Den faste rytme")[1].split("|")[9]
+
+
+def test_export_on_two_days_gives_the_same_text(sample_project: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from pypdf import PdfReader
+
+    texts = []
+    for day in (dt.date(2026, 11, 20), dt.date(2027, 3, 1)):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch(day))
+        out = sample_project / f"out-{day.isoformat()}"
+        result = run_cli("export", "loeft-boerne-og-familie", "--format", "pdf", "--output",
+                         str(out), cwd=sample_project)
+        assert result.exit_code == 0, result.stderr
+        reader = PdfReader(out / "loeft-boerne-og-familie.pdf")
+        texts.append("\n".join(page.extract_text() for page in reader.pages))
+    assert texts[0] == texts[1]
+    assert "Status pr. 1. november 2026" in texts[0]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -598,6 +598,12 @@ class EditionPlan:
         return f"{header} · KLADDE" if self.draft else header
 
 
+def as_of_note(edition: Edition) -> str:
+    """What the colophon says about the day the computed figures are for."""
+    return (f"Status pr. {format_date(edition.date)}: fremdrift, frister, scorer og "
+            "forfaldne punkter i håndbogen er opgjort pr. udgavens dato.")
+
+
 def cover_facts(edition: Edition, draft: bool, site: SiteAddress | None = None
                 ) -> dict[str, str]:
     """The cover's lines, already in Danish ('1. oktober 2026')."""
@@ -606,6 +612,7 @@ def cover_facts(edition: Edition, draft: bool, site: SiteAddress | None = None
         "organisation": edition.organisation,
         "edition": f"Udgave {edition.edition}",
         "date": format_date(edition.date),
+        "as_of": as_of_note(edition),
     }
     if edition.subtitle:
         facts["subtitle"] = edition.subtitle
@@ -636,6 +643,10 @@ def no_history(edition: Edition, documents: Sequence[Any]) -> EditionHistory:
 def plan_edition(edition: Edition, content: ContentSet, ctx: PageContext, draft: bool,
                  history: HistoryReader = no_history, transform: BodyTransform = plain_body,
                  site: SiteAddress | None = None) -> EditionPlan:
+    """The edition as of its ``date``: progress, overdue milestones and priorities, reviews,
+    activities and re-assessments are computed for that day, whatever day it is exported
+    (``ctx.today`` is replaced), so the same sources give the same book."""
+    ctx = replace(ctx, today=edition.date)
     selection = select(edition, content, draft)
     changes = combined_history(edition, selection.documents, history)
     assembled = assemble(edition, selection, ctx, changes, transform, site)
