@@ -127,3 +127,40 @@ def test_export_on_two_days_gives_the_same_text(sample_project: Path,
         texts.append("\n".join(page.extract_text() for page in reader.pages))
     assert texts[0] == texts[1]
     assert "Status pr. 1. november 2026" in texts[0]
+
+
+# --- 3. Drafts are never dropped silently ---------------------------------------------------
+
+def test_a_part_emptied_by_drafts_stops_the_export(sample_project: Path) -> None:
+    path = sample_project / "content/praksis/organisering-og-roller.md"
+    path.write_text(path.read_text().replace("state: godkendt", "state: til-godkendelse", 1))
+    before = {p.name for p in (sample_project / "build").rglob("*")} if (
+        sample_project / "build").exists() else set()
+    result = run_cli("export", "lindegaarden-haandbog", "--format", "docx", cwd=sample_project)
+    assert result.exit_code == 1
+    manifest = (sample_project / "content/editions/lindegaarden-haandbog.yml").read_text()
+    line = manifest.split("\n").index("  - title: Organisering") + 1
+    assert (f"content/editions/lindegaarden-haandbog.yml:{line}: parts: en del ville blive "
+            "tom, fordi ingen af dokumenterne er godkendt. Delen 'Organisering': "
+            "Organisering og roller (til godkendelse); Kontakter (kladde).") in result.stderr
+    assert "--draft" in result.stderr
+    assert "Traceback" not in result.stderr
+    written = {p.name for p in (sample_project / "build").rglob("*")} if (
+        sample_project / "build").exists() else set()
+    assert written == before   # nothing half-written
+    # A draft takes them all.
+    assert run_cli("export", "lindegaarden-haandbog", "--format", "docx", "--draft",
+                   cwd=sample_project).exit_code == 0
+
+
+def test_sample_editions_drop_no_part_and_name_what_they_leave_out(sample: ContentSet) -> None:
+    for edition in sample.of_type(Edition):
+        plan = plan_edition(edition, sample, PageContext(sample, edition.date), draft=False)
+        assert [p.title for p in plan.selection.parts] == [p.title for p in edition.parts]
+        assert plan.selection.dropped == ()
+    edition = sample.get(Edition, "lindegaarden-haandbog")
+    plan = plan_for_print(edition, sample, PageContext(sample, edition.date), draft=False)
+    assert plan.cover["left_out"] == ("Udgaven udelader 1 dokument, der ikke er godkendt: "
+                                      "Kontakter (kladde).")
+    assert "left_out" not in plan_for_print(edition, sample, PageContext(sample, edition.date),
+                                            draft=True).cover

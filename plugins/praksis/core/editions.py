@@ -228,9 +228,19 @@ class LeftOut:
 
 
 @dataclass(frozen=True, slots=True)
+class DroppedPart:
+    """A part the manifest names whose documents are all left out (none approved)."""
+
+    index: int
+    title: str
+    left_out: tuple[LeftOut, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Selection:
     parts: tuple[SelectedPart, ...]
     left_out: tuple[LeftOut, ...]
+    dropped: tuple[DroppedPart, ...] = ()
 
     @property
     def documents(self) -> tuple[Any, ...]:
@@ -252,9 +262,11 @@ def select(edition: Edition, content: ContentSet, draft: bool) -> Selection:
     """The documents to print: approved ones, or every named one in a draft."""
     parts: list[SelectedPart] = []
     left_out: list[LeftOut] = []
+    dropped: list[DroppedPart] = []
     resolved, _problems = resolve_parts(edition, content)  # reported by `praksis check`
-    for part, documents in resolved:
+    for index, (part, documents) in enumerate(resolved):
         kept = []
+        before = len(left_out)
         for doc in documents:
             approval = approval_of(doc)
             if draft or (approval is None and not needs_approval(doc)) or (
@@ -266,7 +278,41 @@ def select(edition: Edition, content: ContentSet, draft: bool) -> Selection:
                 left_out.append(LeftOut(doc, approval.state.label.lower()))
         if kept:
             parts.append(SelectedPart(part.title, part.intro, tuple(kept)))
-    return Selection(tuple(parts), tuple(left_out))
+        elif documents:
+            dropped.append(DroppedPart(index, part.title, tuple(left_out[before:])))
+    return Selection(tuple(parts), tuple(left_out), tuple(dropped))
+
+
+def _named(items: Iterable[LeftOut], content: ContentSet) -> str:
+    return "; ".join(f"{display_title(item.document, content)} ({item.reason})"
+                     for item in items)
+
+
+def dropped_parts_problem(edition: Edition, selection: Selection, content: ContentSet
+                          ) -> str | None:
+    """Why an approved edition cannot be exported: a part would be empty because none of its
+    documents is approved (the book would silently lose it, while its intro and the table of
+    contents promise it). ``path:line: parts: message`` in Danish, or None."""
+    if not selection.dropped:
+        return None
+    first = selection.dropped[0]
+    line = edition.source.line_of(("parts", first.index))
+    named = " ".join(f"Delen '{part.title}': {_named(part.left_out, content)}."
+                     for part in selection.dropped)
+    count = len(selection.dropped)
+    which = "en del" if count == 1 else f"{count} dele"
+    return (f"{edition.source.path}:{line}: parts: {which} ville blive tom, fordi ingen af "
+            f"dokumenterne er godkendt. {named} Godkend dokumenterne (approval: state: "
+            "godkendt), fjern delen fra udgaven, eller eksportér en kladde med --draft.")
+
+
+def left_out_colophon(selection: Selection, content: ContentSet) -> str | None:
+    """The colophon's sentence naming the documents an approved edition leaves out."""
+    if not selection.left_out:
+        return None
+    count = len(selection.left_out)
+    noun = "dokument, der ikke er godkendt" if count == 1 else "dokumenter, der ikke er godkendt"
+    return f"Udgaven udelader {count} {noun}: {_named(selection.left_out, content)}."
 
 
 def left_out_note(edition: Edition, selection: Selection, content: ContentSet
@@ -274,8 +320,7 @@ def left_out_note(edition: Edition, selection: Selection, content: ContentSet
     """The Danish note for stderr naming what an approved edition leaves out."""
     if not selection.left_out:
         return None
-    names = "; ".join(f"{display_title(item.document, content)} ({item.reason})"
-                      for item in selection.left_out)
+    names = _named(selection.left_out, content)
     count = len(selection.left_out)
     noun = "beskrivelse er" if count == 1 else "beskrivelser er"
     return (f"Bemærk: {count} {noun} ikke godkendt og udeladt af {edition.id}: {names}. "
@@ -604,8 +649,8 @@ def as_of_note(edition: Edition) -> str:
             "forfaldne punkter i håndbogen er opgjort pr. udgavens dato.")
 
 
-def cover_facts(edition: Edition, draft: bool, site: SiteAddress | None = None
-                ) -> dict[str, str]:
+def cover_facts(edition: Edition, draft: bool, site: SiteAddress | None = None,
+                left_out: str | None = None) -> dict[str, str]:
     """The cover's lines, already in Danish ('1. oktober 2026')."""
     facts = {
         "title": edition.title,
@@ -626,6 +671,8 @@ def cover_facts(edition: Edition, draft: bool, site: SiteAddress | None = None
         facts["cover_image"] = edition.cover_image
     if site is not None:
         facts["site"] = site.url
+    if left_out:
+        facts["left_out"] = left_out
     if draft:
         facts["draft"] = "KLADDE"
     return facts
@@ -655,7 +702,9 @@ def plan_edition(edition: Edition, content: ContentSet, ctx: PageContext, draft:
         where = f"{edition.source.path}:{edition.source.line_of(('cover_image',))}"
         images = (ImageRef(edition.cover_image, where), *images)
     return EditionPlan(edition, selection, draft, assembled.markdown, images,
-                       changes, cover_facts(edition, draft, site), assembled.warnings)
+                       changes, cover_facts(edition, draft, site,
+                                            left_out_colophon(selection, content)),
+                       assembled.warnings)
 
 
 # --- Downloads on the site -------------------------------------------------------------------
