@@ -305,7 +305,9 @@ def test_docx_plan_defaults(small_content: ContentSet, tmp_path: Path) -> None:
     assert "template" not in defaults and "filters" not in defaults
     assert defaults["metadata"]["author"] == ["Botilbuddet Lindegården"]
     assert defaults["metadata"]["date"] == "Udgave 3.0 · 1. oktober 2026"
-    assert defaults["metadata"]["abstract"] == f"Udgivet af Lindegården. {AS_OF}"
+    assert defaults["metadata"]["abstract"] == (
+        f"Udgivet af Lindegården. {AS_OF} Udgaven udelader 2 dokumenter, der ikke er "
+        "godkendt: Ærlig tale (til godkendelse); Ønskesamtaler (kladde).")
     assert export.running_header == "Fælles praksis 3.0"
     assert export.output == tmp_path / "haandbog.docx"
 
