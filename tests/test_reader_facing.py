@@ -164,3 +164,100 @@ def test_sample_editions_drop_no_part_and_name_what_they_leave_out(sample: Conte
                                       "Kontakter (kladde).")
     assert "left_out" not in plan_for_print(edition, sample, PageContext(sample, edition.date),
                                             draft=True).cover
+
+
+# --- 4. Print holds the assessment's answers and comments; repeated text once ----------------
+
+@pytest.fixture(scope="module")
+def books(sample: ContentSet) -> dict[str, str]:
+    """The pandoc input of both sample editions."""
+    return {edition.id: printed(sample, edition.id) for edition in sample.of_type(Edition)}
+
+
+def test_printed_assessment_has_every_answer_with_points_and_comment(
+        sample: ContentSet, books: dict[str, str]) -> None:
+    from praksis.core.fragments import text
+    from praksis.core.types.instrument import Instrument
+
+    assessment = sample.get(Assessment, "samarbejde-om-sikkerhed-2026-03-12")
+    instrument = sample.get(Instrument, assessment.instrument)
+    chapter = books["loeft-boerne-og-familie"].split("{#dok-samarbejde-om-sikkerhed-2026-03-12}")[1]
+    chapter = chapter.split("\n# ")[0]
+    rows = [line for line in chapter.split("\n") if line.startswith("| ")]
+    for question in instrument.questions:
+        row = next((r for r in rows if r.startswith(f"| {text(question.id)} | ")), None)
+        assert row is not None, question.id
+        answer = assessment.answer(question.id)
+        if answer is not None and answer.comment:
+            assert text(answer.comment) in row, question.id
+    # Points: 1.6 is 'delvist', half a point.
+    assert any(r.startswith("| 1\\.6 | ") and "| 0,50 |" in r for r in rows)
+
+
+def test_repeated_text_is_printed_once_in_an_appendix(sample: ContentSet,
+                                                      books: dict[str, str]) -> None:
+    from praksis.core.fragments import text
+    from praksis.core.milestones import Framework
+    from praksis.core.types.instrument import Instrument
+
+    book = books["loeft-boerne-og-familie"]
+    framework = sample.get(Framework, "signs-of-safety")
+    questions = [q for m in framework.milestones for q in m.questions]
+    assert len(questions) == 51
+    for question in questions:
+        assert book.count(text(question)) == 1, question
+    for milestone in framework.milestones:
+        assert book.count(text(milestone.introduction)) == 1, milestone.id
+    instrument = sample.get(Instrument, "lovende-praksis")
+    for element in instrument.elements:
+        assert book.count(text(element.definition)) == 1, element.id
+    appendix = book.index("{#bilag-ramme-signs-of-safety .unnumbered}")
+    assert book.index(text(questions[0])) > appendix
+    # The chapters refer to the appendices.
+    assert "](#bilag-ramme-signs-of-safety)" in book
+    assert "](#bilag-instrument-lovende-praksis)" in book
+    # Lindegården prints no plan: no framework appendix there.
+    assert "bilag-ramme" not in books["lindegaarden-haandbog"]
+
+
+# --- 5. Print speaks to readers ------------------------------------------------------------------
+
+DEVELOPER_WORDS = ("praksis check", "praksis score", "instrumentfil", "front matter",
+                   "priorities:", "activities:", ".yml", "content/", "None")
+
+
+@pytest.mark.parametrize("edition_id", ["loeft-boerne-og-familie", "lindegaarden-haandbog"])
+def test_print_has_no_developer_words_and_no_duplicated_boxes(edition_id: str,
+                                                              books: dict[str, str]) -> None:
+    book = books[edition_id]
+    for word in DEVELOPER_WORDS:
+        assert word not in book, word
+    assert not re.search(r"\]\([^)#]*\.md[)#]", book)  # every link inside the book
+    assert book.count("**Om scoren.**") == 1
+
+
+def test_plan_answers_are_printed_once(sample: ContentSet, books: dict[str, str]) -> None:
+    plan = sample.get(ImplementationPlan, "loeft-boerne-og-familie")
+    book = books["loeft-boerne-og-familie"]
+    assert plan.answers
+    for answer in plan.answers:
+        first_line = answer.markdown.strip().split("\n")[0]
+        assert book.count(first_line) == 1, answer.milestone_id
+
+
+def test_links_stay_inline_and_the_colophon_names_the_publisher_once(
+        sample_project: Path) -> None:
+    from pypdf import PdfReader
+
+    result = run_cli("export", "--format", "pdf", cwd=sample_project)
+    assert result.exit_code == 0, result.stderr
+    for edition_id in ("loeft-boerne-og-familie", "lindegaarden-haandbog"):
+        reader = PdfReader(sample_project / "build/editions" / f"{edition_id}.pdf")
+        pages = [page.extract_text().replace("\xa0", " ") for page in reader.pages]
+        assert pages[1].count("Udgivet af") == 1, edition_id
+        assert "Status pr. 1. " in pages[1]
+        whole = "\n".join(pages)
+        assert whole.count("Udgivet af") == 1, edition_id
+        if edition_id == "loeft-boerne-og-familie":
+            # Not a numbered list item: the date stays in its sentence.
+            assert "Seneste vurdering: 12. marts 2026. Standardberegning" in whole

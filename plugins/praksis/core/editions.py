@@ -22,7 +22,7 @@ from .danish import format_date
 from .documents import display_title, document_types
 from .fragments import table, text
 from .model import Page, Source
-from .pages import PageContext, page_fragment
+from .pages import PageContext, page_fragment, print_appendices
 from .problems import did_you_mean
 
 if TYPE_CHECKING:
@@ -518,14 +518,18 @@ def document_pieces(doc: Any, edition: Edition, ctx: PageContext) -> list[tuple[
     """A document as on its site page, as (Markdown, file line or None if computed) pieces.
 
     The same pieces ``render_page`` joins for the site: the computed fragments around the
-    body (or the body alone when the manifest says ``computed: false``). They are kept apart
-    so a message about the body can name its line in the file.
+    body (or the body alone when the manifest says ``computed: false``). A renderer that
+    replaces the body (an assessment's answers and comments beside its reflection, a plan's
+    body without the answers shown under their milestones) replaces it in print too. They are
+    kept apart so a message about the editor's own body can name its line in the file.
     """
     # Not stripped at the start: the transform's line numbers count from body_line.
     body = (doc.source.body.rstrip(), doc.source.body_line)
     if not edition.computed:
         return [body]
     fragment = page_fragment(doc, ctx)
+    if fragment.body is not None:
+        body = (fragment.body.strip(), None)
     return [(fragment.before, None), body, (fragment.after, None)]
 
 
@@ -618,6 +622,14 @@ def assemble(edition: Edition, selection: Selection, ctx: PageContext,
                 block, qr_images = address_block(doc, site)
                 chunks.append(block)
                 images.extend(qr_images)
+    if edition.computed:
+        for appendix in print_appendices(list(selection.documents), ctx):
+            chunks.append(f"# Bilag: {text(appendix.title)} {{#{appendix.anchor} .unnumbered}}\n")
+            printed = transform(appendix.markdown, PrintSource(f"bilag {appendix.key}", None,
+                                                               anchors))
+            chunks.append(printed.markdown.strip() + "\n")
+            images.extend(printed.images)
+            warnings.extend(printed.warnings)
     chunks.append(history_markdown(selection.documents, history, headings))
     return AssembledEdition("\n".join(chunks), tuple(images), tuple(warnings))
 
@@ -693,7 +705,7 @@ def plan_edition(edition: Edition, content: ContentSet, ctx: PageContext, draft:
     """The edition as of its ``date``: progress, overdue milestones and priorities, reviews,
     activities and re-assessments are computed for that day, whatever day it is exported
     (``ctx.today`` is replaced), so the same sources give the same book."""
-    ctx = replace(ctx, today=edition.date)
+    ctx = replace(ctx, today=edition.date, printing=True)
     selection = select(edition, content, draft)
     changes = combined_history(edition, selection.documents, history)
     assembled = assemble(edition, selection, ctx, changes, transform, site)
