@@ -91,3 +91,34 @@ def test_serve_dirty_rebuilds_the_edited_page(tmp_path: Path) -> None:
     assert output.count("Building documentation") >= 2   # the first build and the rebuild
     assert "mkdocs info: kun de gemte sider bygges igen (--dirty)" in output
     assert "A 'dirty' build" not in output
+
+
+def test_serve_never_shows_a_cpr_number(tmp_path: Path) -> None:
+    """A page holding a CPR number shows its error instead; a file named with one is left
+    out; the search index and the terminal hold neither."""
+    write(tmp_path, {"content/praksis/sag-010185-1234.md":
+                     "---\ntype: page\ntitle: En sag\n---\n\nTekst.\n"})
+    bad = PRACTICE.replace("title: Tryghedssamtaler", "title: Tryghedssamtaler 010185 4321")
+    bad = bad.replace("## Formål", "## Formål\n\nBorgeren 01.01.85-4321 er nævnt.")
+    assert bad != PRACTICE
+    with _serving(tmp_path, bad) as (url, log):
+        page = _wait_for(url, lambda html: "Fejl i denne fil" in html)
+        assert "4321" not in page and "1234" not in page
+        assert "010185-****" in page and "Siden vises ikke" in page
+        assert "er nævnt" not in page                      # the text is not shown at all
+        root = url.removesuffix(PAGE)
+        index = _wait_for(root + "search/search_index.json", lambda text: "En sag" not in text
+                          and "Forside" in text)
+        assert "4321" not in index and "1234" not in index and "er nævnt" not in index
+        start = _wait_for(root, lambda html: "Forside" in html)
+        assert "4321" not in start and "1234" not in start
+        try:
+            urllib.request.urlopen(root + "praksis/sag-010185-1234/", timeout=5)
+            raise AssertionError("the page named with a CPR number is served")
+        except urllib.error.HTTPError as exc:
+            assert exc.code == 404
+    output = log.read_text(encoding="utf-8")
+    assert "content/praksis/sag-010185-****.md:1: personoplysninger: filnavnet" in output
+    # (The server logs the address this test asked for; nothing else holds the number.)
+    said = "\n".join(line for line in output.splitlines() if '"GET ' not in line)
+    assert "4321" not in said and "1234" not in said, said

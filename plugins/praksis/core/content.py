@@ -22,7 +22,7 @@ from .documents import DocumentType, document_types
 from .fields import INVALID, Checker, Key, check_document, key_text
 from .markdown import headings
 from .model import Source, first_by
-from .personal_data import ALLOW_MARKER, find_cpr_numbers
+from .personal_data import ALLOW_MARKER, PERSONAL_DATA_KEY, find_cpr_numbers, mask_cpr_numbers
 from .problems import Problem, Severity, did_you_mean
 
 MARKDOWN_SUFFIXES = (".md",)
@@ -120,14 +120,19 @@ class ContentSet:
         return list(self._indexed(("where", cls, attribute), group).get(value, ()))
 
 
-def discover(root: Path) -> Iterator[Path]:
-    """Content files below ``root`` in a stable order; hidden and '_' folders are skipped."""
+def discover(root: Path, every_file: bool = False) -> Iterator[Path]:
+    """Content files below ``root`` in a stable order; hidden and '_' folders are skipped.
+    ``every_file``: images and other files too, not only Markdown and YAML."""
     suffixes = MARKDOWN_SUFFIXES + DATA_SUFFIXES
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
         for name in sorted(files):
-            if name.endswith(suffixes) and not name.startswith("."):
+            if (every_file or name.endswith(suffixes)) and not name.startswith("."):
                 yield Path(folder) / name
+
+
+def is_content_file(path: Path) -> bool:
+    return path.name.endswith(MARKDOWN_SUFFIXES + DATA_SUFFIXES)
 
 
 def load_content(root: Path, cache: DocumentCache | None = None,
@@ -147,9 +152,16 @@ def load_content(root: Path, cache: DocumentCache | None = None,
     problems: list[Problem] = []
     count = 0
     with _cyclic_gc_paused():
-        for path in discover(root):
-            count += 1
+        for path in discover(root, every_file=True):
             rel = path.relative_to(root).as_posix()
+            named = _cpr_in_name(rel, _display(path, shown))
+            if named is not None:
+                problems.append(named)
+            if not is_content_file(path):
+                continue
+            count += 1
+            if named is not None:
+                continue
             result = check_file(root, path, rel, _display(path, shown), cache)
             problems.extend(result.problems)
             if result.document is not None:
@@ -172,6 +184,22 @@ def _cyclic_gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _cpr_in_name(rel: str, shown: str) -> Problem | None:
+    """A CPR number in a file or folder name would become part of the page's address. The
+    file is not read, and the message shows its path with the number masked."""
+    hit = next(find_cpr_numbers(rel), None)
+    if hit is None:
+        return None
+    in_folder = hit.end <= rel.rfind("/")
+    name, thing = ("mappenavnet", "mappen") if in_folder else ("filnavnet", "filen")
+    return Problem(mask_cpr_numbers(shown), 1, PERSONAL_DATA_KEY,
+                   f"{name} ser ud til at indeholde et CPR-nummer ({hit.masked}), og navnet "
+                   "bliver en del af sidens adresse på sitet. Borgeres personoplysninger må "
+                   f"aldrig stå i indholdet: omdøb {thing}. Er det ikke et CPR-nummer, så "
+                   f"omdøb alligevel {thing}, så navnet ikke ligner et (en '{ALLOW_MARKER}'-"
+                   "kommentar virker kun inde i en fil).")
 
 
 def _display_base(root: Path, display_root: Path | None) -> Path:
@@ -219,7 +247,7 @@ def _check_bytes(data: bytes, rel: str, shown: str, digest: str, markdown: bool)
         text = frontmatter.decode(shown, data)
     except frontmatter.SourceProblem as exc:
         return FileResult(None, (exc.problem,))
-    personal = [Problem(shown, hit.line, "personoplysninger",
+    personal = [Problem(shown, hit.line, PERSONAL_DATA_KEY,
                         f"linjen ser ud til at indeholde et CPR-nummer ({hit.masked}). "
                         "Borgeres personoplysninger må aldrig stå i indholdet: slet nummeret. "
                         f"Er det ikke et CPR-nummer, så skriv '{ALLOW_MARKER}' i en kommentar "

@@ -20,8 +20,9 @@ from ..core.clock import build_date
 from ..core.content import ContentSet
 from ..core.editions import download_links, exported_files
 from ..core.fields import parse_date
-from ..core.fragments import problems_notice
+from ..core.fragments import problems_notice, withheld_page
 from ..core.frontmatter import strip_front_matter
+from ..core.personal_data import PERSONAL_DATA_KEY, find_cpr_numbers
 from ..core.pages import SECTION_ORDER, PageContext, generated_pages, render_page, section_titles
 from .config import PraksisConfig
 
@@ -83,6 +84,8 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.context is None:
             return None
+        if self.serving:
+            _withhold_personal_data(files, config, self.content, self.project)
         self.generated = generated_pages(self.context)
         for path, markdown in self.generated.items():
             files.append(File.generated(config, path, content=markdown))
@@ -124,7 +127,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         rendered = (render_page(doc, self.context) if doc is not None
                     else strip_front_matter(markdown))
         if self.serving and page.file.abs_src_path:
-            shown = Path(page.file.abs_src_path).resolve().relative_to(self.project).as_posix()
+            shown = _shown(page.file.abs_src_path, self.project)
             rendered = problems_notice(self.content.problems_in(shown)) + rendered
         return rendered
 
@@ -155,6 +158,28 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         if isinstance(parsed, str):
             raise PluginError(f"praksis: plugin-indstillingen 'today': {parsed}")
         return parsed
+
+
+def _withhold_personal_data(files: Files, config: MkDocsConfig, content: ContentSet,
+                            project: Path) -> None:
+    """While previewing, a file that holds a CPR number is served as its error notice and a
+    file whose name holds one is left out, so neither page nor search index shows it. (A
+    build for publishing stops on them.)"""
+    for file in list(files):
+        if any(find_cpr_numbers(file.src_uri)):
+            files.remove(file)
+            continue
+        if not file.is_documentation_page() or not file.abs_src_path:
+            continue
+        problems = content.problems_in(_shown(file.abs_src_path, project))
+        if any(p.key == PERSONAL_DATA_KEY for p in problems):
+            files.remove(file)
+            files.append(File.generated(config, file.src_uri, content=withheld_page(problems)))
+
+
+def _shown(abs_src_path: str, project: Path) -> str:
+    """A file's path as content messages show it (relative to the project)."""
+    return Path(abs_src_path).resolve().relative_to(project).as_posix()
 
 
 def _top_level_rank(item: object) -> int:
