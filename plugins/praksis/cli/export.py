@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..core import load_content
-from ..core.clock import build_date
+from ..core.clock import today as resolved_today
 from ..core.editions import FORMATS, Edition, left_out_note
 from ..core.pages import PageContext
 from ..core.problems import did_you_mean, quote_list
@@ -66,7 +66,7 @@ def export(names: tuple[str, ...], fmt: str, draft: bool, content_dir: Path,
         raise PraksisError("udgaverne blev ikke eksporteret. Ret fejlene ovenfor, og prøv igen.")
     editions = chosen_editions(names, content.of_type(Edition))
     try:
-        today = build_date()
+        today = resolved_today()
     except ValueError as exc:
         raise PraksisError(str(exc)) from None
     ctx = PageContext(content, today)

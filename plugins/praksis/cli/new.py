@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..core.atomic import write_atomically
-from ..core.clock import build_date
+from ..core.clock import today as resolved_today
 from .output import PraksisError
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -45,7 +45,7 @@ def new_practice(doc_id: str, content_dir: Path) -> None:
 
     check_slug(doc_id)
     write_new(content_dir / "praksis" / f"{doc_id}.md",
-              scaffold(doc_id, build_date().isoformat()))
+              scaffold(doc_id, resolved_today().isoformat()))
 
 
 def _unknown(kind: str, wanted: str, known: list[str], where: str) -> PraksisError:
@@ -81,10 +81,7 @@ def new_plan(practice_id: str, framework_id: str, unit: str | None, content_dir:
     if framework is None:
         raise _unknown("ramme", framework_id, [f.id for f in content.of_type(Framework)],
                        f"{content_dir}/frameworks")
-    try:
-        today = build_date().isoformat()
-    except ValueError as exc:
-        raise PraksisError(str(exc)) from None
+    today = resolved_today().isoformat()
     unit = unit.strip() if unit and unit.strip() else None
     write_new(content_dir / "implementering" / plan_file_name(practice.id, unit),
               scaffold(framework, practice, unit or practice.unit, today))
@@ -104,7 +101,6 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
     """Opret en vurdering content/vurderinger/PRAKSIS-DATO.md med alle spørgsmål ubesvarede og
     overskrifterne til refleksionen."""
     from ..core import load_content
-    from ..core.fields import parse_date
     from ..core.model import Practice
     from ..core.types.assessment import scaffold
     from ..core.types.instrument import Instrument
@@ -121,12 +117,7 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
     if instrument is None:
         raise _unknown("instrument", instrument_id,
                        [i.id for i in content.of_type(Instrument)], f"{content_dir}/instruments")
-    try:
-        day = parse_date(date_text) if date_text else build_date()
-    except ValueError as exc:
-        raise PraksisError(str(exc)) from None
-    if isinstance(day, str):
-        raise PraksisError(f"--date: {day}")
+    day = resolved_today(date_text, source="--date")
     write_new(content_dir / "vurderinger" / f"{practice_id}-{day.isoformat()}.md",
               scaffold(instrument, practice_id, day))
 
@@ -143,4 +134,4 @@ def new_edition(edition_id: str, organisation: str, content_dir: Path) -> None:
 
     check_slug(edition_id)
     write_new(content_dir / "editions" / f"{edition_id}.yml",
-              scaffold(organisation, build_date().isoformat()))
+              scaffold(organisation, resolved_today().isoformat()))

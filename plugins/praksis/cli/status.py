@@ -9,9 +9,8 @@ from pathlib import Path
 import click
 
 from ..core import load_content
-from ..core.clock import build_date
+from ..core.clock import today as resolved_today
 from ..core.danish import format_date
-from ..core.fields import parse_date
 from ..core.fragments import percent
 from ..core.milestones import (ImplementationPlan, MilestoneProgress, PlanStatus, plan_statuses,
                                status_json)
@@ -19,13 +18,8 @@ from .output import PraksisError, echo_problems
 
 
 def _today(option: str | None) -> dt.date:
-    if option is not None:
-        parsed = parse_date(option)
-        if isinstance(parsed, str):
-            raise PraksisError(f"--today: {parsed}")
-        return parsed
     try:
-        return build_date()
+        return resolved_today(option)
     except ValueError as exc:
         raise PraksisError(str(exc)) from None
 
