@@ -47,6 +47,12 @@ def route_mkdocs_log(verbose: bool = False) -> None:
         logger.addHandler(_PlainHandler())
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
     logger.propagate = False
+    # The line counting the notes is shown by every build ("11 noter: se dem med ...").
+    logging.getLogger("mkdocs.plugins.praksis.notes").setLevel(logging.INFO)
+
+
+STRICT_NOTE = ("Med --strict tæller advarsler som fejl: ret advarslerne ovenfor, eller kør "
+               "uden --strict.")
 
 
 class PraksisError(click.ClickException):

@@ -15,11 +15,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ..core import DocumentCache, load_content, summarize
-from ..core.clock import build_date
+from ..core import DocumentCache, Severity, load_content, summarize
+from ..core.clock import today as resolved_today
 from ..core.content import ContentSet
 from ..core.editions import download_links, exported_files
-from ..core.fields import parse_date
 from ..core.fragments import problems_notice, withheld_page
 from ..core.frontmatter import strip_front_matter
 from ..core.personal_data import PERSONAL_DATA_KEY, find_cpr_numbers
@@ -28,6 +27,8 @@ from .config import PraksisConfig
 
 # Under "mkdocs." so `mkdocs build --strict` counts our warnings.
 log = logging.getLogger("mkdocs.plugins.praksis")
+# The one line counting the notes (advice, never a warning); `praksis build` shows it.
+notes_log = logging.getLogger("mkdocs.plugins.praksis.notes")
 
 CSS_PATH = "assets/praksis/praksis.css"
 # Markdown extensions the core's fragments rely on (definition lists, divs with Markdown,
@@ -59,11 +60,17 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         self.project = Path(config.config_file_path or ".").resolve().parent
         # Only a preview needs the cache: a build would keep every document alive in it.
         cache = self.cache if self.serving else None
-        self.content = load_content(Path(config.docs_dir), cache, display_root=self.project)
+        today = self._today()
+        self.content = load_content(Path(config.docs_dir), cache, display_root=self.project,
+                                    today=today)
         for problem in self.content.problems:
             level = (log.error if problem.is_error else
-                     log.warning if problem.is_warning else log.info)  # notes: info only
+                     log.warning if problem.is_warning else log.debug)  # notes: counted below
             level(problem.format())
+        notes = sum(1 for p in self.content.problems if p.severity is Severity.INFO)
+        if notes:
+            notes_log.info(f"{notes} {'note' if notes == 1 else 'noter'}: se dem med "
+                           "praksis check")
         if self.content.errors:
             summary = summarize(self.content.problems, self.content.files)
             if not self.serving:
@@ -72,7 +79,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
                       "øverst på de berørte sider.")
         # Printed editions `praksis export` wrote: linked from "Håndbøger", copied in on_files.
         self.exported = exported_files(self.project / self.config.editions_dir)
-        self.context = PageContext(self.content, self._today(),
+        self.context = PageContext(self.content, today,
                                    adjusted_scores=self.config.adjusted_scores,
                                    editions=download_links(self.exported))
         for extension in REQUIRED_EXTENSIONS:
@@ -149,15 +156,10 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
             self.content = self.context = None
 
     def _today(self) -> Any:
-        if not self.config.today:
-            try:
-                return build_date()
-            except ValueError as exc:
-                raise PluginError(f"praksis: {exc}") from None
-        parsed = parse_date(self.config.today)
-        if isinstance(parsed, str):
-            raise PluginError(f"praksis: plugin-indstillingen 'today': {parsed}")
-        return parsed
+        try:
+            return resolved_today(self.config.today, source="plugin-indstillingen 'today'")
+        except ValueError as exc:
+            raise PluginError(f"praksis: {exc}") from None
 
 
 def _withhold_personal_data(files: Files, config: MkDocsConfig, content: ContentSet,

@@ -86,6 +86,11 @@ def _check_entries(values: dict[str, Any], ck: Checker) -> None:
             ck.error(key + ("done",), f"milepælen er udført {done.isoformat()}, før planen "
                                       f"startede ({started.isoformat()}, nøglen 'started'). Ret "
                                       "datoen, eller ret 'started'.")
+        if entry["due"] is not None and entry["due"] < started:
+            ck.error(key + ("due",), f"fristen {entry['due'].isoformat()} ligger før planen "
+                                     f"startede ({started.isoformat()}, nøglen 'started'), så "
+                                     "milepælen ville stå som forfalden fra starten. Ret "
+                                     "fristen, eller ret 'started'.")
         if entry["due"] is not None and status is MilestoneStatus.NOT_RELEVANT:
             ck.warn(key + ("due",), "en milepæl, der ikke er relevant, har ingen frist og bliver "
                                     "aldrig forfalden. Fjern 'due', eller vælg en anden status.")
@@ -181,7 +186,10 @@ def _check_milestone_ids(plan: ImplementationPlan, framework: Framework, report:
         noun, pronoun = ("milepælen", "den") if len(missing) == 1 else ("milepælene", "dem")
         report(("milestones",), f"{noun} {', '.join(missing)} mangler i planen og tælles som "
                                 f"'ikke-påbegyndt'. Tilføj {pronoun} under 'milestones:', fx "
-                                f"'{missing[0]}: {{status: ikke-påbegyndt}}'.", Severity.WARNING)
+                                f"'{missing[0]}: {{status: ikke-påbegyndt}}'.",
+               # A note: the format allows leaving milestones out, and the page shows them
+               # as 'ikke-påbegyndt (mangler i planen)', so no reader is misled.
+               Severity.INFO)
     first_line: dict[str, int] = {}
     seen: dict[str, int] = {}
     for answer in plan.answers:
