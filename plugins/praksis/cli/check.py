@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..core import load_content
+from ..core.links import project_link_problems
 from ..core.siteconfig import SiteConfig, resolved_today
 from .output import STRICT_NOTE, echo_problems
 
@@ -32,9 +33,13 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
     files = 1 if config else 0
     folder = content_dir or (config.docs_dir if config else None) or Path("content")
     if content_dir is not None or config is None or config.docs_dir is not None:
-        content = load_content(folder, today=resolved_today(config, today))
+        day = resolved_today(config, today)
+        content = load_content(folder, today=day)
         problems += content.problems
+        if content.root.is_dir():
+            problems += project_link_problems(content, day)
         files += content.files
+    problems.sort(key=lambda p: (not p.path.endswith("mkdocs.yml"), p.sort_key()))
     echo_problems(problems, files)
     errors = any(p.is_error for p in problems)
     warnings = any(p.is_warning for p in problems)

@@ -9,6 +9,7 @@ import click
 from ..core import load_content
 from ..core.clock import today as resolved_today
 from ..core.editions import FORMATS, Edition, left_out_note
+from ..core.links import project_link_problems
 from ..core.pages import PageContext
 from ..core.problems import did_you_mean, quote_list
 from .output import PraksisError, echo_problems
@@ -60,15 +61,13 @@ def export(names: tuple[str, ...], fmt: str, draft: bool, content_dir: Path,
     from ..export import ExportError, export_edition, git_history, plan_for_print
 
     formats = chosen_formats(fmt)
-    content = load_content(content_dir)
-    if content.errors:
-        echo_problems(content.errors, content.files)
+    today = resolved_today()
+    content = load_content(content_dir, today=today)
+    errors = [*content.errors, *project_link_problems(content, today)]
+    if errors:
+        echo_problems(errors, content.files)
         raise PraksisError("udgaverne blev ikke eksporteret. Ret fejlene ovenfor, og prøv igen.")
     editions = chosen_editions(names, content.of_type(Edition))
-    try:
-        today = resolved_today()
-    except ValueError as exc:
-        raise PraksisError(str(exc)) from None
     ctx = PageContext(content, today)
     label = content_dir.as_posix().rstrip("/")
     history = git_history(content_dir)

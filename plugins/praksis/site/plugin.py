@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from html import escape
 from importlib import resources
@@ -15,7 +16,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ..core import DocumentCache, Severity, load_content, summarize
+from ..core import DocumentCache, Problem, Severity, load_content, summarize
+from ..core.links import link_problems
 from ..core.clock import today as resolved_today
 from ..core.content import ContentSet
 from ..core.editions import download_links, exported_files
@@ -94,6 +96,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         if self.serving:
             _withhold_personal_data(files, config, self.content, self.project)
         self.generated = generated_pages(self.context)
+        self._check_links()
         for path, markdown in self.generated.items():
             files.append(File.generated(config, path, content=markdown))
         css = resources.files("praksis.site").joinpath("assets/praksis.css").read_text("utf-8")
@@ -154,6 +157,22 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         # preview keeps them for the error notices.
         if not self.serving:
             self.content = self.context = None
+
+    def _check_links(self) -> None:
+        """Links and images that lead nowhere: praksis's Danish check replaces MkDocs' own."""
+        assert self.content is not None and self.context is not None
+        found = link_problems(self.content, self.generated.keys(), self.project)
+        if not found:
+            return
+        for problem in found:
+            log.error(problem.format())
+        if not self.serving:
+            raise PluginError(f"praksis: {summarize(found, self.content.files)} Ret fejlene "
+                              "ovenfor, og byg igen.")
+        # While previewing, the problems are shown on their pages like every other.
+        problems = tuple(sorted((*self.content.problems, *found), key=Problem.sort_key))
+        self.content = dataclasses.replace(self.content, problems=problems)
+        self.context = dataclasses.replace(self.context, content=self.content)
 
     def _today(self) -> Any:
         try:
