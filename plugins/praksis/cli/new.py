@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -12,13 +13,41 @@ from ..core.clock import today as resolved_today
 from .output import PraksisError
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+FOLDER_HELP = ("Undermappen af indholdsmappen, filen skrives i, fx 'praksis/lindegaarden' "
+               "(standard: {default}).")
+
+
+def folder_option(default: str):  # noqa: ANN201 (a click decorator)
+    return click.option("--folder", metavar="MAPPE", help=FOLDER_HELP.format(default=default))
+
+
+def target_folder(content_dir: Path, folder: str | None, default: str) -> Path:
+    """content/<folder>: any subfolder of the content folder, never outside it."""
+    chosen = (folder or default).strip().strip("/")
+    parts = chosen.replace("\\", "/").split("/")
+    if (not chosen or Path(chosen).is_absolute() or chosen.startswith(("~", "\\"))
+            or any(part in ("", ".", "..") for part in parts)):
+        raise PraksisError(f"--folder: '{folder}' er ikke en undermappe af indholdsmappen. "
+                           "Skriv mappen i forhold til content/, fx 'praksis/lindegaarden'.")
+    bad = next((part for part in parts if not SLUG.match(part)), None)
+    if bad is not None:
+        raise PraksisError(f"--folder: mappenavnet '{bad}' er ikke gyldigt. Brug små "
+                           "bogstaver a-z, tal og bindestreger (æ, ø, å skrives ae, oe, aa).")
+    target = content_dir.joinpath(*parts)
+    if target.exists() and not target.is_dir():
+        raise PraksisError(f"--folder: {target} er en fil, ikke en mappe.")
+    return target
+
+
+def refuse_existing(path: Path) -> None:
+    if path.exists():
+        raise PraksisError(f"{path} findes allerede. Vælg et andet id (til en plan eller "
+                           "vurdering med --id), eller ret den eksisterende fil.")
 
 
 def write_new(path: Path, text: str) -> None:
     """Write a new file, refusing to overwrite anything an editor already has."""
-    if path.exists():
-        raise PraksisError(f"{path} findes allerede. Vælg et andet id, eller ret den "
-                           "eksisterende fil.")
+    refuse_existing(path)
     write_atomically(path, text.encode("utf-8"))
     click.echo(f"Oprettet {path}. Udfyld felterne, og kør 'praksis check'.", err=True)
 
@@ -37,14 +66,15 @@ def new() -> None:
 
 @new.command("practice")
 @click.argument("doc_id", metavar="ID")
+@folder_option("praksis")
 @click.option("--content", "content_dir", default="content", show_default=True,
               type=click.Path(path_type=Path), help="Indholdsmappen.")
-def new_practice(doc_id: str, content_dir: Path) -> None:
+def new_practice(doc_id: str, folder: str | None, content_dir: Path) -> None:
     """Opret en ny praksisbeskrivelse content/praksis/ID.md."""
     from ..core.types.practice import scaffold
 
     check_slug(doc_id)
-    write_new(content_dir / "praksis" / f"{doc_id}.md",
+    write_new(target_folder(content_dir, folder, "praksis") / f"{doc_id}.md",
               scaffold(doc_id, resolved_today().isoformat()))
 
 
@@ -62,9 +92,14 @@ def _unknown(kind: str, wanted: str, known: list[str], where: str) -> PraksisErr
 @click.option("--framework", "framework_id", required=True, metavar="ID",
               help="Implementeringsrammen (filnavnet uden .yml), fx signs-of-safety.")
 @click.option("--unit", help="Enheden, planen gælder for. Standard: praksisbeskrivelsens enhed.")
+@click.option("--id", "doc_id", metavar="ID",
+              help="Planens id (filnavnet uden .md). Standard: PRAKSIS-ENHED. Brug det til "
+                   "en plan mere for samme praksis og enhed.")
+@folder_option("implementering")
 @click.option("--content", "content_dir", default="content", show_default=True,
               type=click.Path(path_type=Path), help="Indholdsmappen.")
-def new_plan(practice_id: str, framework_id: str, unit: str | None, content_dir: Path) -> None:
+def new_plan(practice_id: str, framework_id: str, unit: str | None, doc_id: str | None,
+             folder: str | None, content_dir: Path) -> None:
     """Opret en implementeringsplan i content/implementering/ med alle rammens milepæle som
     ikke-påbegyndt."""
     from ..core import load_content
@@ -83,7 +118,8 @@ def new_plan(practice_id: str, framework_id: str, unit: str | None, content_dir:
                        f"{content_dir}/frameworks")
     today = resolved_today().isoformat()
     unit = unit.strip() if unit and unit.strip() else None
-    write_new(content_dir / "implementering" / plan_file_name(practice.id, unit),
+    name = f"{check_slug(doc_id)}.md" if doc_id else plan_file_name(practice.id, unit)
+    write_new(target_folder(content_dir, folder, "implementering") / name,
               scaffold(framework, practice, unit or practice.unit, today))
 
 
@@ -94,10 +130,13 @@ def new_plan(practice_id: str, framework_id: str, unit: str | None, content_dir:
               metavar="ID", help="Instrumentet (filnavnet i instruments/ uden .yml).")
 @click.option("--date", "date_text", metavar="ÅÅÅÅ-MM-DD",
               help="Datoen for refleksionen. Standard: i dag.")
+@click.option("--id", "doc_id", metavar="ID",
+              help="Vurderingens id (filnavnet uden .md). Standard: PRAKSIS-DATO.")
+@folder_option("vurderinger")
 @click.option("--content", "content_dir", default="content", show_default=True,
               type=click.Path(path_type=Path), help="Indholdsmappen.")
 def new_assessment(practice_id: str | None, instrument_id: str, date_text: str | None,
-                   content_dir: Path) -> None:
+                   doc_id: str | None, folder: str | None, content_dir: Path) -> None:
     """Opret en vurdering content/vurderinger/PRAKSIS-DATO.md med alle spørgsmål ubesvarede og
     overskrifterne til refleksionen."""
     from ..core import load_content
@@ -118,7 +157,8 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
         raise _unknown("instrument", instrument_id,
                        [i.id for i in content.of_type(Instrument)], f"{content_dir}/instruments")
     day = resolved_today(date_text, source="--date")
-    write_new(content_dir / "vurderinger" / f"{practice_id}-{day.isoformat()}.md",
+    name = f"{check_slug(doc_id)}.md" if doc_id else f"{practice_id}-{day.isoformat()}.md"
+    write_new(target_folder(content_dir, folder, "vurderinger") / name,
               scaffold(instrument, practice_id, day))
 
 
@@ -126,12 +166,56 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
 @click.argument("edition_id", metavar="ID")
 @click.option("--organisation", default="Skriv organisationens navn", show_default=False,
               help="Udgiveren, der står på forsiden.")
+@click.option("--print-folder", metavar="MAPPE",
+              help="Mappen, hvis beskrivelser udgaven samler, fx 'praksis/lindegaarden'. "
+                   "Standard: organisationens mappe, når der kun er én; ellers spørges du.")
+@folder_option("editions")
 @click.option("--content", "content_dir", default="content", show_default=True,
               type=click.Path(path_type=Path), help="Indholdsmappen.")
-def new_edition(edition_id: str, organisation: str, content_dir: Path) -> None:
+def new_edition(edition_id: str, organisation: str, print_folder: str | None,
+                folder: str | None, content_dir: Path) -> None:
     """Opret en ny trykt udgave content/editions/ID.yml."""
     from ..core.types.edition import scaffold
 
     check_slug(edition_id)
-    write_new(content_dir / "editions" / f"{edition_id}.yml",
-              scaffold(organisation, resolved_today().isoformat()))
+    path = target_folder(content_dir, folder, "editions") / f"{edition_id}.yml"
+    refuse_existing(path)   # before any question is asked
+    printed = _printed_folder(content_dir, print_folder)
+    write_new(path, scaffold(organisation, resolved_today().isoformat(), printed))
+
+
+def _printed_folder(content_dir: Path, given: str | None) -> str:
+    """The folder an edition prints: given, the only organisation folder, or asked for.
+
+    An edition prints the documents below one folder (``folder:`` in a part); with several
+    organisations side by side a default would print another organisation's descriptions.
+    """
+    from ..core import load_content
+    from ..core.model import Practice
+
+    content = load_content(content_dir)
+    folders = sorted({posixpath.dirname(p.source.path) for p in content.of_type(Practice)}
+                     - {""})
+    if given is not None:
+        chosen = given.strip().strip("/")
+        if chosen not in folders and not any(f.startswith(chosen + "/") for f in folders):
+            raise PraksisError(f"--print-folder: mappen '{given}' har ingen "
+                               f"praksisbeskrivelser. Mapper: {', '.join(folders) or 'ingen'}.")
+        return chosen
+    if len(folders) == 1:
+        return folders[0]
+    if not folders:
+        raise PraksisError("der er ingen praksisbeskrivelser at samle i en udgave endnu. "
+                           "Opret dem først med 'praksis new practice ID'.")
+    listed = "\n".join(f"  {folder}" for folder in folders)
+    click.echo(f"Hvilken mappe skal udgaven samle? Mapper med praksisbeskrivelser:\n{listed}",
+               err=True)
+    try:
+        while True:
+            answer = str(click.prompt("Mappe", err=True)).strip().strip("/")
+            if answer in folders:
+                return answer
+            click.echo(f"'{answer}' er ikke en af mapperne ovenfor. Prøv igen.", err=True)
+    except click.Abort:
+        raise PraksisError("vælg mappen, udgaven skal samle, med --print-folder, fx "
+                           f"--print-folder {folders[0]}. Mapper: {', '.join(folders)}.") from None

@@ -24,6 +24,7 @@ from .documents import DocumentType, document_types
 from .fields import INVALID, Checker, Key, check_document, key_text
 from .markdown import headings
 from .model import Source, first_by
+from .placeholders import placeholder_problems
 from .personal_data import ALLOW_MARKER, PERSONAL_DATA_KEY, find_cpr_numbers, mask_cpr_numbers
 from .problems import Problem, Severity, did_you_mean
 
@@ -283,6 +284,9 @@ def _check_bytes(data: bytes, rel: str, shown: str, digest: str, markdown: bool)
     values = check_document(node, doc_type.schema, ck, doc_type.rules)
     if doc_type.markdown:
         _check_body(source_file, ck)
+    ck.problems.extend(placeholder_problems(
+        node, ck.offset, source_file.body if doc_type.markdown else "", source_file.body_line,
+        shown))
     if values is INVALID:
         return FileResult(None, tuple(ck.problems))
     doc_id = Path(rel).stem

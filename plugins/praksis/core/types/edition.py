@@ -117,7 +117,7 @@ def cross_check(edition: Edition, content: Any, report: Report) -> None:
         report(problem.key, problem.message, Severity.ERROR)
 
 
-def scaffold(organisation: str, today: str) -> str:
+def scaffold(organisation: str, today: str, folder: str = "praksis") -> str:
     """A new edition manifest that passes ``praksis check``: every key, explained in Danish."""
     examples = {
         "type": "edition",
@@ -130,7 +130,7 @@ def scaffold(organisation: str, today: str) -> str:
         "parts": ('- title: "Praksisbeskrivelser"\n'
                   '  # Alle dokumenter i en mappe, ordnet efter titel. Eller brug\n'
                   '  # documents: [id, id] for en bestemt rækkefølge.\n'
-                  "  folder: praksis"),
+                  f"  folder: {json.dumps(folder, ensure_ascii=False)}"),
         "colophon": '"Skriv udgiver, kontaktperson og rettigheder."',
         "previous": "null",
     }
