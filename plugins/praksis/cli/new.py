@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
@@ -78,8 +79,14 @@ def new_practice(doc_id: str, folder: str | None, content_dir: Path) -> None:
               scaffold(doc_id, resolved_today().isoformat()))
 
 
-def _unknown(kind: str, wanted: str, known: list[str], where: str) -> PraksisError:
+def _unknown(kind: str, wanted: str, known: list[str], where: str,
+             broken: Mapping[str, str] | None = None) -> PraksisError:
     from ..core.problems import did_you_mean, quote_list
+
+    if broken and wanted in broken:
+        # One error, one message: the file is there, and 'praksis check' says what is wrong.
+        return PraksisError(f"{kind} '{wanted}' ({broken[wanted]}) har fejl: ret dem først "
+                            "(se 'praksis check').")
 
     listed = (f"Kendte id'er: {quote_list(sorted(known))}." if known
               else f"Der er ingen endnu i {where}.")
@@ -111,11 +118,12 @@ def new_plan(practice_id: str, framework_id: str, unit: str | None, doc_id: str 
     practice = content.get(Practice, practice_id)
     if practice is None:
         raise _unknown("praksisbeskrivelse", practice_id,
-                       [p.id for p in content.of_type(Practice)], f"{content_dir}/praksis")
+                       [p.id for p in content.of_type(Practice)], f"{content_dir}/praksis",
+                       content.broken)
     framework = content.get(Framework, framework_id)
     if framework is None:
         raise _unknown("ramme", framework_id, [f.id for f in content.of_type(Framework)],
-                       f"{content_dir}/frameworks")
+                       f"{content_dir}/frameworks", content.broken)
     today = resolved_today().isoformat()
     unit = unit.strip() if unit and unit.strip() else None
     name = f"{check_slug(doc_id)}.md" if doc_id else plan_file_name(practice.id, unit)
@@ -151,7 +159,8 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
                            f"{', '.join(known) or 'ingen'}.")
     check_slug(practice_id)
     if content.get(Practice, practice_id) is None:
-        raise _unknown("praksisbeskrivelse", practice_id, known, f"{content_dir}/praksis")
+        raise _unknown("praksisbeskrivelse", practice_id, known, f"{content_dir}/praksis",
+                       content.broken)
     instrument = content.get(Instrument, instrument_id)
     if instrument is None:
         raise _unknown("instrument", instrument_id,

@@ -364,7 +364,8 @@ def _check_across(documents: Iterable[Any], root: Path, shown_base: Path,
             first = seen.setdefault(doc.source.doc_id, doc)
             if first is not doc:
                 problems.append(_duplicate_id(doc, first, by_model,
-                                              _display(root / doc.source.path, shown_base)))
+                                              _display(root / doc.source.path, shown_base),
+                                              _display(root / first.source.path, shown_base)))
     for doc in documents:
         doc_type = by_model[type(doc)]
         if doc_type.cross_check is None:
@@ -400,14 +401,14 @@ def _broken_reference(message: str, broken: Mapping[str, str]) -> str | None:
 
 
 def _duplicate_id(doc: Any, first: Any, by_model: Mapping[type, DocumentType],
-                  shown: str) -> Problem:
+                  shown: str, first_shown: str) -> Problem:
     doc_id = doc.source.doc_id
     if type(doc) is type(first):
         return Problem(shown, 1, "id", f"id'et '{doc_id}' (filnavnet) bruges også af "
-                                      f"{first.source.path}. Omdøb en af filerne, så id'erne "
-                                      "er entydige.")
+                                      f"{first_shown}. Omdøb en af filerne, så id'erne er "
+                                      "entydige.")
     return Problem(shown, 1, "id", (
-        f"id'et '{doc_id}' (filnavnet) bruges også af {first.source.path}, som er en "
+        f"id'et '{doc_id}' (filnavnet) bruges også af {first_shown}, som er en "
         f"{by_model[type(first)].label}, mens denne fil er en {by_model[type(doc)].label}. En "
         f"udgave eller henvisning, der nævner '{doc_id}', kan ikke vide, hvilken der menes: "
         "omdøb en af filerne, så id'erne er entydige."))

@@ -146,7 +146,8 @@ class _Existing:
         directory = self.root / folder
         if not directory.is_dir():
             return ""
-        names = [p.name for p in directory.iterdir() if not p.name.startswith(".")]
+        names = [p.name for p in directory.iterdir() if not p.name.startswith(".")
+                 and posixpath.join(folder, p.name) != from_path]
         names += [posixpath.basename(g) for g in self.generated
                   if posixpath.dirname(g) == folder]
         match = closest(name, names)

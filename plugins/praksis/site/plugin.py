@@ -71,7 +71,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
             level(problem.format())
         notes = sum(1 for p in self.content.problems if p.severity is Severity.INFO)
         if notes:
-            notes_log.info(f"{notes} {'note' if notes == 1 else 'noter'}: se dem med "
+            notes_log.info(f"{notes} {'note: se den' if notes == 1 else 'noter: se dem'} med "
                            "praksis check")
         if self.content.errors:
             summary = summarize(self.content.problems, self.content.files)
