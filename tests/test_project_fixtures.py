@@ -20,7 +20,8 @@ CASES = sorted(p for p in PROJECTS.iterdir() if p.is_dir() and p.name != "base")
 
 def project_for(case: Path, tmp_path: Path) -> Path:
     shutil.copytree(PROJECTS / "base", tmp_path, dirs_exist_ok=True)
-    shutil.copytree(SAMPLE_CONTENT / "instruments", tmp_path / "content" / "instruments")
+    shutil.copytree(SAMPLE_CONTENT / "instruments", tmp_path / "content" / "instruments",
+                    dirs_exist_ok=True)
     shutil.copytree(case, tmp_path, dirs_exist_ok=True)
     return tmp_path
 

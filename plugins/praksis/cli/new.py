@@ -24,9 +24,10 @@ def folder_option(default: str):  # noqa: ANN201 (a click decorator)
 
 def target_folder(content_dir: Path, folder: str | None, default: str) -> Path:
     """content/<folder>: any subfolder of the content folder, never outside it."""
-    chosen = (folder or default).strip().strip("/")
+    raw = (folder or default).strip()
+    chosen = raw.rstrip("/")
     parts = chosen.replace("\\", "/").split("/")
-    if (not chosen or Path(chosen).is_absolute() or chosen.startswith(("~", "\\"))
+    if (not chosen or raw.startswith(("/", "~", "\\")) or (len(raw) > 1 and raw[1] == ":")
             or any(part in ("", ".", "..") for part in parts)):
         raise PraksisError(f"--folder: '{folder}' er ikke en undermappe af indholdsmappen. "
                            "Skriv mappen i forhold til content/, fx 'praksis/lindegaarden'.")
