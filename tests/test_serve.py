@@ -149,3 +149,13 @@ def test_serve_shows_a_broken_mkdocs_yml_and_recovers(tmp_path: Path) -> None:
     assert "mkdocs.yml:12: plugins.praksis.today: '2026-13-01' er ikke en dato" in output
     assert "Forhåndsvisningen kører videre" in output
     assert "Building documentation" not in output and "Serving on" not in output
+
+
+def test_serve_shows_a_broken_link_on_its_page(tmp_path: Path) -> None:
+    broken = PRACTICE.replace("## Formål", "## Formål\n\nSe [planen](tryghedsplann.md).")
+    with _serving(tmp_path, broken) as (url, log):
+        page = _wait_for(url, lambda html: "Fejl i denne fil" in html)
+        assert "linket &#x27;tryghedsplann.md&#x27; fører til en side" in page or (
+            "linket 'tryghedsplann.md' fører til en side" in page)
+    output = log.read_text(encoding="utf-8")
+    assert "content/praksis/tryghedssamtaler.md:24: link: linket 'tryghedsplann.md'" in output

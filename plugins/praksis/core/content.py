@@ -285,7 +285,7 @@ def _check_bytes(data: bytes, rel: str, shown: str, digest: str, markdown: bool)
     if doc_type.markdown:
         _check_body(source_file, ck)
     ck.problems.extend(placeholder_problems(
-        node, ck.offset, source_file.body if doc_type.markdown else "", source_file.body_line,
+        text, node, ck.offset, source_file.body if doc_type.markdown else "", source_file.body_line,
         shown))
     if values is INVALID:
         return FileResult(None, tuple(ck.problems))

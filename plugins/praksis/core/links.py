@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -88,15 +88,19 @@ def _reference(url: str, image: bool, lines: list[str], first: int, last: int,
     yield Reference(target, body_line + offset, image)
 
 
-def check_links(content: ContentSet, generated: Collection[str], shown: dict[str, str]
+Generated = Collection[str] | Callable[[], Collection[str]]
+
+
+def check_links(content: ContentSet, generated: Generated, shown: dict[str, str]
                 ) -> list[Problem]:
     """Every link and image in every Markdown document that leads nowhere.
 
     ``generated`` are the content paths of pages the site makes (``implementering/
-    oversigt.md``); ``shown`` maps each document's content path to its path in messages.
+    oversigt.md``), or a function giving them, called only if a link leads to no file;
+    ``shown`` maps each document's content path to its path in messages.
     """
     root = content.root
-    existing = _Existing(root, frozenset(generated))
+    existing = _Existing(root, generated)
     problems: list[Problem] = []
     for doc in content.documents:
         source = doc.source
@@ -113,14 +117,22 @@ def check_links(content: ContentSet, generated: Collection[str], shown: dict[str
 class _Existing:
     """Which content paths exist (files on disk, folders, generated pages), asked once each."""
 
-    def __init__(self, root: Path, generated: frozenset[str]):
+    def __init__(self, root: Path, generated: Generated):
         self.root = root
-        self.generated = generated
+        self._generated = generated
         self.known: dict[str, bool] = {}
+
+    @property
+    def generated(self) -> frozenset[str]:
+        # Making the generated pages costs a tenth of a check: only when a link needs it.
+        if not isinstance(self._generated, frozenset):
+            found = self._generated() if callable(self._generated) else self._generated
+            self._generated = frozenset(found)
+        return self._generated
 
     def exists(self, path: str) -> bool:
         if path not in self.known:
-            self.known[path] = path in self.generated or (self.root / path).exists()
+            self.known[path] = (self.root / path).exists() or path in self.generated
         return self.known[path]
 
     def problem(self, from_path: str, ref: Reference) -> str | None:
@@ -169,7 +181,7 @@ def shown_paths(content: ContentSet, display_base: Path | None = None) -> dict[s
     return {doc.source.path: prefix + doc.source.path for doc in content.documents}
 
 
-def link_problems(content: ContentSet, generated: Collection[str],
+def link_problems(content: ContentSet, generated: Generated,
                   display_base: Path | None = None) -> list[Problem]:
     """``check_links`` with paths shown as ``load_content`` shows them."""
     return check_links(content, generated, shown_paths(content, display_base))
@@ -178,5 +190,5 @@ def link_problems(content: ContentSet, generated: Collection[str],
 def project_link_problems(content: ContentSet, today: dt.date,
                           display_base: Path | None = None) -> list[Problem]:
     """The link problems of a content set, with the site's generated pages as targets."""
-    generated = generated_pages(PageContext(content, today))
-    return link_problems(content, generated.keys(), display_base)
+    return link_problems(content, lambda: generated_pages(PageContext(content, today)).keys(),
+                         display_base)
