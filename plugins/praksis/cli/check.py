@@ -28,7 +28,7 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
           today: str | None) -> None:
     """Tjek alle dokumenter i CONTENT_DIR (standard: docs_dir i mkdocs.yml, ellers content)
     og mkdocs.yml, og vis hver fejl med fil og linje."""
-    config = _site_config(config_file)
+    config = site_config(config_file)
     problems = list(config.problems) if config else []
     files = 1 if config else 0
     folder = content_dir or (config.docs_dir if config else None) or Path("content")
@@ -49,7 +49,7 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
         raise SystemExit(1)
 
 
-def _site_config(config_file: Path | None) -> SiteConfig | None:
+def site_config(config_file: Path | None = None) -> SiteConfig | None:
     """mkdocs.yml checked, when there is one (or --config names one)."""
     path = config_file or CONFIG_FILE
     if config_file is None and not path.is_file():

@@ -7,11 +7,12 @@ from pathlib import Path
 import click
 
 from ..core import load_content
-from ..core.clock import today as resolved_today
+from ..core.siteconfig import resolved_today
 from ..core.editions import FORMATS, Edition, left_out_note
 from ..core.links import project_link_problems
 from ..core.pages import PageContext
 from ..core.problems import did_you_mean, quote_list
+from .check import site_config
 from .output import PraksisError, echo_problems
 
 
@@ -61,7 +62,9 @@ def export(names: tuple[str, ...], fmt: str, draft: bool, content_dir: Path,
     from ..export import ExportError, export_edition, git_history, plan_for_print
 
     formats = chosen_formats(fmt)
-    today = resolved_today()
+    # The same today as the site's: the plugin's 'today' in mkdocs.yml when it is valid.
+    config = site_config()
+    today = resolved_today(config if config is not None and not config.errors else None)
     content = load_content(content_dir, today=today)
     errors = [*content.errors, *project_link_problems(content, today)]
     if errors:
