@@ -135,6 +135,8 @@ def test_serve_shows_a_broken_mkdocs_yml_and_recovers(tmp_path: Path) -> None:
                           encoding="utf-8")
         started = time.monotonic()
         page = _wait_for(url, lambda html: "Sitet kan ikke bygges" in html)
+        with urllib.request.urlopen(url, timeout=5) as response:   # answered, not a 404
+            assert response.status == 200
         assert "mkdocs.yml:12: plugins.praksis.today: &#x27;2026-13-01&#x27; er ikke en dato" in (
             page)
         # Every address answers at once while the file is broken, none hangs.

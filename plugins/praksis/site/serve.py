@@ -68,7 +68,7 @@ def _serve(config_file: Path, site_dir: str, dev_addr: str | None, open_browser:
                 checked_config_file(config_file)
                 current = _load(config_file, site_dir, dev_addr)
                 current.site_url = serve_url
-            # After a failure the folder holds only the error page: build everything again.
+            # After a failure every page is the error page: build everything again.
             build(current, serve_url=serve_url, dirty=dirty and failure["page"] is None)
         except Exception as exc:  # noqa: BLE001 (a preview must never hang on a rebuild)
             problems = getattr(exc, "problems", ())
@@ -79,7 +79,7 @@ def _serve(config_file: Path, site_dir: str, dev_addr: str | None, open_browser:
             log.error(f"Forhåndsvisningen kører videre, men sitet kan ikke bygges: {reason} "
                       "Ret fejlen, og gem; siden opdateres.")
             failure["page"] = _error_page([p.format() for p in problems] + [reason])
-            _empty(site_dir)
+            _show_everywhere(site_dir, failure["page"])
             return
         failure["page"] = None
 
@@ -111,12 +111,11 @@ def _serve(config_file: Path, site_dir: str, dev_addr: str | None, open_browser:
         config.plugins.on_shutdown()
 
 
-def _empty(site_dir: str) -> None:
-    for child in Path(site_dir).iterdir():
-        if child.is_dir():
-            shutil.rmtree(child, ignore_errors=True)
-        else:
-            child.unlink(missing_ok=True)
+def _show_everywhere(site_dir: str, page: bytes) -> None:
+    """Every page of the last site shows the error (answered as usual, and reloaded by the
+    browser when the next build succeeds); other addresses get it as their 404 page."""
+    for html_file in Path(site_dir).rglob("*.html"):
+        html_file.write_bytes(page)
 
 
 def _error_page(lines: list[str]) -> bytes:
