@@ -28,7 +28,7 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
           today: str | None) -> None:
     """Tjek alle dokumenter i CONTENT_DIR (standard: docs_dir i mkdocs.yml, ellers content)
     og mkdocs.yml, og vis hver fejl med fil og linje."""
-    config = site_config(config_file)
+    config = site_config(config_file, content_dir)
     problems = list(config.problems) if config else []
     files = 1 if config else 0
     folder = content_dir or (config.docs_dir if config else None) or Path("content")
@@ -49,9 +49,13 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
         raise SystemExit(1)
 
 
-def site_config(config_file: Path | None = None) -> SiteConfig | None:
-    """mkdocs.yml checked, when there is one (or --config names one)."""
+def site_config(config_file: Path | None = None,
+                content_dir: Path | None = None) -> SiteConfig | None:
+    """mkdocs.yml checked, when there is one: --config, else the one in the current folder,
+    else the one beside the content folder."""
     path = config_file or CONFIG_FILE
+    if config_file is None and not path.is_file() and content_dir is not None:
+        path = content_dir.resolve().parent / CONFIG_FILE
     if config_file is None and not path.is_file():
         return None
     from ..site.preflight import check_mkdocs_yml  # loads MkDocs' option classes
