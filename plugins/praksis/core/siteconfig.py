@@ -155,12 +155,15 @@ def _check_plugins(entry: tuple[yaml.Node, yaml.Node] | None, theme: str | None,
                    option_kinds: Mapping[str, str], installed: Collection[str],
                    checker: _Checker) -> dict[str, object]:
     if entry is None:
+        checker.error(None, "plugins", _MISSING)
         return {}
     known = set(installed)
     offered = sorted({name.split("/", 1)[1] if theme and name.startswith(f"{theme}/")
                       else name for name in known})
     options: dict[str, object] = {}
+    names = []
     for name, name_node, options_node in _plugin_entries(entry[1], checker):
+        names.append(name)
         if name not in known and f"{theme}/{name}" not in known:
             checker.error(name_node, "plugins", (
                 f"ukendt plugin '{name}'.{did_you_mean(name, offered)} Installerede plugins: "
@@ -168,7 +171,14 @@ def _check_plugins(entry: tuple[yaml.Node, yaml.Node] | None, theme: str | None,
             continue
         if name == PLUGIN:
             options = _check_options(options_node, option_kinds, checker)
+    # A misspelt 'praksis' is reported above, once.
+    if PLUGIN not in names and not did_you_mean(PLUGIN, names):
+        checker.error(entry[0], "plugins", _MISSING)
     return options
+
+
+_MISSING = (f"'{PLUGIN}' står ikke under plugins, så sitet ville vise front matter som tekst "
+            f"og ingen fejl fange. Tilføj '- {PLUGIN}' under 'plugins:'.")
 
 
 def _check_options(node: yaml.Node | None, kinds: Mapping[str, str],
