@@ -78,3 +78,16 @@ def test_an_edition_prints_the_only_organisation_folder_or_asks(sample_project: 
     wrong = run_cli("new", "edition", "fire", "--print-folder", "praksis/ukendt",
                     cwd=sample_project)
     assert wrong.exit_code == 1 and "har ingen praksisbeskrivelser" in wrong.stderr
+
+
+def test_new_edition_with_a_folder_of_descriptions_prints_that_folder(
+        sample_project: Path) -> None:
+    second = sample_project / "content/praksis/egebakken"
+    second.mkdir()
+    (sample_project / "content/praksis/tryghedsplan.md").rename(second / "tryghedsplan.md")
+    result = run_cli("new", "edition", "egebakken", "--folder", "praksis/egebakken",
+                     cwd=sample_project)
+    assert result.exit_code == 0, result.stderr
+    manifest = sample_project / "content/editions/egebakken.yml"
+    assert "    folder: \"praksis/egebakken\"\n" in manifest.read_text(encoding="utf-8")
+    assert run_cli("check", cwd=sample_project).exit_code == 0

@@ -184,31 +184,46 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
               type=click.Path(path_type=Path), help="Indholdsmappen.")
 def new_edition(edition_id: str, organisation: str, print_folder: str | None,
                 folder: str | None, content_dir: Path) -> None:
-    """Opret en ny trykt udgave content/editions/ID.yml."""
+    """Opret en ny trykt udgave content/editions/ID.yml.
+
+    --folder med praksisbeskrivelser (fx praksis/lindegaarden) er mappen, udgaven samler;
+    filen lægges så i content/editions/."""
     from ..core.types.edition import scaffold
 
     check_slug(edition_id)
+    folders = _practice_folders(content_dir)
+    if folder is not None and print_folder is None and _among(folder, folders):
+        # 'new edition x --folder praksis/org': an edition of that organisation's folder.
+        folder, print_folder = None, folder
     path = target_folder(content_dir, folder, "editions") / f"{edition_id}.yml"
     refuse_existing(path)   # before any question is asked
-    printed = _printed_folder(content_dir, print_folder)
+    printed = _printed_folder(folders, print_folder)
     write_new(path, scaffold(organisation, resolved_today().isoformat(), printed))
 
 
-def _printed_folder(content_dir: Path, given: str | None) -> str:
+def _practice_folders(content_dir: Path) -> list[str]:
+    """The folders (below content/) that hold practice descriptions."""
+    from ..core import load_content
+    from ..core.model import Practice
+
+    content = load_content(content_dir)
+    return sorted({posixpath.dirname(p.source.path) for p in content.of_type(Practice)} - {""})
+
+
+def _among(folder: str, folders: list[str]) -> bool:
+    chosen = folder.strip().strip("/")
+    return any(f == chosen or f.startswith(chosen + "/") for f in folders)
+
+
+def _printed_folder(folders: list[str], given: str | None) -> str:
     """The folder an edition prints: given, the only organisation folder, or asked for.
 
     An edition prints the documents below one folder (``folder:`` in a part); with several
     organisations side by side a default would print another organisation's descriptions.
     """
-    from ..core import load_content
-    from ..core.model import Practice
-
-    content = load_content(content_dir)
-    folders = sorted({posixpath.dirname(p.source.path) for p in content.of_type(Practice)}
-                     - {""})
     if given is not None:
         chosen = given.strip().strip("/")
-        if chosen not in folders and not any(f.startswith(chosen + "/") for f in folders):
+        if not _among(chosen, folders):
             raise PraksisError(f"--print-folder: mappen '{given}' har ingen "
                                f"praksisbeskrivelser. Mapper: {', '.join(folders) or 'ingen'}.")
         return chosen
