@@ -22,7 +22,7 @@ def _no_english(text: str) -> None:
 
 @pytest.mark.parametrize(("args", "said"), [
     (("new", "practice", "ny-praksis", "ekstra"), "Fejl: for mange argumenter: ekstra."),
-    (("new", "practice"), "Fejl: argumentet ID mangler."),
+    (("score",), "Fejl: argumentet FILE mangler."),
     (("new", "plan", "--framework", "signs-of-safety"),
      "Fejl: indstillingen '--practice' mangler. Skriv fx --practice ID."),
     (("check", "--strickt"), "Fejl: ukendt indstilling '--strickt'. Mente du '--strict'?"),

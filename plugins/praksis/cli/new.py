@@ -22,6 +22,21 @@ def folder_option(default: str):  # noqa: ANN201 (a click decorator)
     return click.option("--folder", metavar="MAPPE", help=FOLDER_HELP.format(default=default))
 
 
+def id_option(help_text: str):  # noqa: ANN201 (a click decorator)
+    return click.option("--id", "option_id", metavar="ID", help=help_text)
+
+
+def one_id(argument: str | None, option: str | None) -> str:
+    """The id given as the argument ID or as --id (the same, if both)."""
+    if argument and option and argument != option:
+        raise PraksisError(f"to forskellige id'er: '{argument}' og --id '{option}'. Angiv ét.")
+    chosen = argument or option
+    if not chosen:
+        raise PraksisError("angiv dokumentets id, fx 'praksis new practice tryghedsplan' eller "
+                           "--id tryghedsplan.")
+    return check_slug(chosen)
+
+
 def target_folder(content_dir: Path, folder: str | None, default: str) -> Path:
     """content/<folder>: any subfolder of the content folder, never outside it."""
     raw = (folder or default).strip()
@@ -67,15 +82,17 @@ def new() -> None:
 
 
 @new.command("practice")
-@click.argument("doc_id", metavar="ID")
+@click.argument("doc_id", metavar="ID", required=False)
+@id_option("Beskrivelsens id, som argumentet ID.")
 @folder_option("praksis")
 @click.option("--content", "content_dir", default="content", show_default=True,
               type=click.Path(path_type=Path), help="Indholdsmappen.")
-def new_practice(doc_id: str, folder: str | None, content_dir: Path) -> None:
+def new_practice(doc_id: str | None, option_id: str | None, folder: str | None,
+                 content_dir: Path) -> None:
     """Opret en ny praksisbeskrivelse content/praksis/ID.md."""
     from ..core.types.practice import scaffold
 
-    check_slug(doc_id)
+    doc_id = one_id(doc_id, option_id)
     write_new(target_folder(content_dir, folder, "praksis") / f"{doc_id}.md",
               scaffold(doc_id, resolved_today().isoformat()))
 
@@ -173,7 +190,8 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
 
 
 @new.command("edition")
-@click.argument("edition_id", metavar="ID")
+@click.argument("edition_id", metavar="ID", required=False)
+@id_option("Udgavens id, som argumentet ID.")
 @click.option("--organisation", default="Skriv organisationens navn", show_default=False,
               help="Udgiveren, der står på forsiden.")
 @click.option("--print-folder", metavar="MAPPE",
@@ -182,15 +200,15 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
 @folder_option("editions")
 @click.option("--content", "content_dir", default="content", show_default=True,
               type=click.Path(path_type=Path), help="Indholdsmappen.")
-def new_edition(edition_id: str, organisation: str, print_folder: str | None,
-                folder: str | None, content_dir: Path) -> None:
+def new_edition(edition_id: str | None, option_id: str | None, organisation: str,
+                print_folder: str | None, folder: str | None, content_dir: Path) -> None:
     """Opret en ny trykt udgave content/editions/ID.yml.
 
     --folder med praksisbeskrivelser (fx praksis/lindegaarden) er mappen, udgaven samler;
     filen lægges så i content/editions/."""
     from ..core.types.edition import scaffold
 
-    check_slug(edition_id)
+    edition_id = one_id(edition_id, option_id)
     folders = _practice_folders(content_dir)
     if folder is not None and print_folder is None and _among(folder, folders):
         # 'new edition x --folder praksis/org': an edition of that organisation's folder.
