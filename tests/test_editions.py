@@ -157,7 +157,11 @@ def test_sample_editions_are_valid() -> None:
     handbook = editions["lindegaarden-haandbog"]
     assert (handbook.title, handbook.edition, handbook.date) == (
         "Fælles praksis", "3.0", dt.date(2026, 10, 1))
-    assert [p.title for p in handbook.parts] == ["Fundament", "Redskaber", "Organisering"]
+    assert [p.title for p in handbook.parts] == [
+        "Om Fælles praksis", "Arbejdsmodellen", "Redskaberne", "Organisering", "Referencer"]
+    assert handbook.cover_image == "lindegaarden/billeder/logo.svg"
+    assert handbook.revision_note and handbook.revision_note.startswith("Revideret oktober 2026")
+    assert handbook.back_cover
 
 
 # --- Selection and order ---------------------------------------------------------------------
@@ -229,7 +233,7 @@ def test_assembled_markdown_has_parts_documents_and_history(small_content: Conte
     assert "| Platform for indsats | 2\\.0 | Godkendt 1. juni 2025 | 1\\. juni 2025 |" in (
         history_part)
     assert "siden udgave 2.0 \\(1. oktober 2024\\)" in history_part
-    assert "| 2\\. september 2026 | Ret målene | Platform for indsats |" in history_part
+    assert "| 2\\. september 2026 | Platform for indsats | – | Ret målene |" in history_part
 
 
 def test_computed_false_prints_only_the_body(small_content: ContentSet, tmp_path: Path) -> None:

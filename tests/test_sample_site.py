@@ -48,7 +48,7 @@ def test_tabs_start_page_then_sections_in_reading_order(sample_site: Path) -> No
     html = (sample_site / "index.html").read_text(encoding="utf-8")
     tabs = [_text(t) for t in re.findall(r'class="md-tabs__link[^"]*">(.*?)</a>', html, re.S)]
     assert tabs == ["Fælles praksis", "Praksisbeskrivelser", "Lovende praksis", "Implementering",
-                    "Håndbøger", "Reference", "Emneord"]
+                    "Håndbøger", "Reference", "Lindegårdens håndbog", "Emneord"]
 
 
 def test_navigation_lists_only_the_active_section(sample_site: Path) -> None:

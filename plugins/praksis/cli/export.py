@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+import yaml
 
 from ..core import load_content
 from ..core.siteconfig import resolved_today
@@ -41,6 +42,26 @@ def chosen_editions(names: tuple[str, ...], editions: list[Edition]) -> list[Edi
                                                                 key=lambda e: e.id)
 
 
+class _LenientLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's plain keys; tags such as !!python/name (pymdownx) become None."""
+
+
+_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def site_address(config: Path) -> tuple[str | None, bool]:
+    """mkdocs.yml's ``site_url`` and ``use_directory_urls``, for the printed addresses."""
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_LenientLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None, True  # `praksis check` and `praksis build` report a broken mkdocs.yml
+    if not isinstance(data, dict):
+        return None, True
+    url = data.get("site_url")
+    directory_urls = data.get("use_directory_urls", True)
+    return (str(url).strip() or None if url else None), directory_urls is not False
+
+
 @click.command()
 @click.argument("names", nargs=-1, metavar="[UDGAVE]...")
 @click.option("--format", "fmt", default="all", show_default=True, metavar="FORMAT",
@@ -51,8 +72,11 @@ def chosen_editions(names: tuple[str, ...], editions: list[Edition]) -> list[Edi
               type=click.Path(path_type=Path), help="Indholdsmappen.")
 @click.option("--output", "output_dir", default="build/editions", show_default=True,
               type=click.Path(path_type=Path), help="Hvor udgaverne skrives.")
+@click.option("--config", "config_file", default="mkdocs.yml", show_default=True,
+              type=click.Path(path_type=Path),
+              help="Sitets mkdocs.yml: site_url giver beskrivelsernes adresse i udgaven.")
 def export(names: tuple[str, ...], fmt: str, draft: bool, content_dir: Path,
-           output_dir: Path) -> None:
+           output_dir: Path, config_file: Path) -> None:
     """Skriv trykte udgaver (Word og PDF) af UDGAVE (standard: alle i content/editions/).
 
     En udgave er en fil content/editions/UDGAVE.yml. Filerne skrives som
@@ -74,12 +98,17 @@ def export(names: tuple[str, ...], fmt: str, draft: bool, content_dir: Path,
     ctx = PageContext(content, today)
     label = content_dir.as_posix().rstrip("/")
     history = git_history(content_dir)
+    site_url, directory_urls = site_address(config_file)
     try:
         for edition in editions:
-            plan = plan_for_print(edition, content, ctx, draft, history, label)
+            plan = plan_for_print(edition, content, ctx, draft, history, label, site_url,
+                                  directory_urls)
             note = left_out_note(edition, plan.selection)
             if note:
                 click.echo(note, err=True)
+            if "pdf" in formats:
+                for warning in plan.warnings:
+                    click.echo(f"  advarsel: {label}/{warning}", err=True)
             if plan.history.note:
                 click.echo(f"Bemærk ({edition.id}): {plan.history.note}", err=True)
             for chosen in formats:

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 import yaml
 
 from . import clock, frontmatter
+from .changes import entries as change_entries
 from .documents import DocumentType, document_types
 from .fields import INVALID, Checker, Key, check_document, key_text
 from .markdown import headings
@@ -292,7 +293,8 @@ def _check_bytes(data: bytes, rel: str, shown: str, digest: str, markdown: bool)
     doc_id = Path(rel).stem
     source = Source(path=rel, doc_id=doc_id, body=source_file.body,
                     body_line=source_file.body_line, digest=digest,
-                    key_lines=_shared_keys(ck.lines))
+                    key_lines=_shared_keys(ck.lines),
+                    changes=change_entries(values, ck.lines))
     return FileResult(doc_type.build(values, source), tuple(ck.problems))
 
 

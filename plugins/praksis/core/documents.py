@@ -8,9 +8,10 @@ Later document types register here the same way; nothing else dispatches on type
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from .changes import check_changes, with_changes
 from .fields import Key, Record, Rule
 from .model import Source
 from .problems import Severity
@@ -45,6 +46,11 @@ _REGISTRY: dict[str, DocumentType] = {}
 def register(doc_type: DocumentType) -> DocumentType:
     if doc_type.name in _REGISTRY:
         raise ValueError(f"document type {doc_type.name!r} registered twice")
+    if doc_type.markdown:
+        # Every Markdown document may keep its change history in 'changes:' (core.changes);
+        # it lands on Source.changes, so the types' own models need not know about it.
+        doc_type = replace(doc_type, schema=with_changes(doc_type.schema),
+                           rules=(*doc_type.rules, check_changes))
     _REGISTRY[doc_type.name] = doc_type
     return doc_type
 

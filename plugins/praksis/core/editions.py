@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .changes import version_key
 from .danish import format_date
 from .documents import document_types
 from .fragments import table, text
-from .model import Practice, Source
+from .model import Page, Source
 from .pages import PageContext, page_fragment
 from .problems import did_you_mean
 
@@ -73,6 +74,9 @@ class Edition:
     parts: tuple[EditionPart, ...]
     colophon: str | None
     previous: PreviousEdition | None
+    cover_image: str | None = None   # below content/: a logo or picture for the cover
+    revision_note: str | None = None  # 'Revideret oktober 2024: ...', cover and colophon
+    back_cover: str | None = None     # the text of the last page
 
     @property
     def id(self) -> str:
@@ -92,9 +96,25 @@ class Edition:
 # --- Which documents can be printed --------------------------------------------------------
 
 def printable_documents(content: ContentSet) -> list[Any]:
-    """Documents an edition can name: Markdown pages with their own id (not free pages)."""
+    """Documents a folder part prints: Markdown documents with their own id.
+
+    Free pages are printed only where a part names them (a folder's index page is the
+    site's, not the handbook's).
+    """
     kinds = tuple(t.model for t in document_types().values() if t.markdown and t.unique_ids)
     return [doc for doc in content.documents if isinstance(doc, kinds)]
+
+
+def free_pages(content: ContentSet) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """Free pages a part can name by id (file name without .md), and ids used by several
+    pages ({id: paths}), which cannot be named."""
+    by_id: dict[str, list[Any]] = {}
+    for doc in content.of_type(Page):
+        by_id.setdefault(doc.source.doc_id, []).append(doc)
+    unique = {doc_id: docs[0] for doc_id, docs in by_id.items() if len(docs) == 1}
+    shared = {doc_id: [d.source.path for d in docs] for doc_id, docs in by_id.items()
+              if len(docs) > 1}
+    return unique, shared
 
 
 def folder_problem(folder: str) -> str | None:
@@ -137,6 +157,9 @@ def resolve_parts(edition: Edition, content: ContentSet
     """Every part with its documents in print order, and the problems found on the way."""
     printable = printable_documents(content)
     by_id = {doc.source.doc_id: doc for doc in printable}
+    pages, shared_pages = free_pages(content)
+    for doc_id, page in pages.items():
+        by_id.setdefault(doc_id, page)
     others = {doc.source.doc_id for doc in content.documents} - set(by_id)
     folders = sorted({posixpath.dirname(doc.source.path) for doc in printable} - {""})
     resolved: list[tuple[EditionPart, list[Any]]] = []
@@ -159,10 +182,15 @@ def resolve_parts(edition: Edition, content: ContentSet
             doc = by_id.get(doc_id)
             if doc is not None:
                 documents.append(doc)
+            elif doc_id in shared_pages:
+                problems.append(PartProblem(key, (
+                    f"flere sider hedder '{doc_id}' ({', '.join(shared_pages[doc_id])}), så "
+                    "udgaven ved ikke, hvilken der menes. Giv siden et entydigt filnavn, fx "
+                    "'forord.md', og nævn det.")))
             elif doc_id in others:
                 problems.append(PartProblem(key, (
-                    f"'{doc_id}' er en datafil eller en fri side, ikke en beskrivelse, der "
-                    "kan trykkes. Nævn praksisbeskrivelser og andre sider med eget id.")))
+                    f"'{doc_id}' er en datafil, ikke en side, der kan trykkes. Nævn "
+                    "praksisbeskrivelser, frie sider og andre sider med eget id.")))
             else:
                 problems.append(PartProblem(key, (
                     f"dokumentet '{doc_id}' findes ikke.{did_you_mean(doc_id, by_id)} "
@@ -209,8 +237,14 @@ class Selection:
 
 
 def approval_of(doc: Any) -> Any | None:
-    """A document's approval, if its type has one (pages and plans have none)."""
+    """A document's approval, if its type has one (plans and assessments have none)."""
     return getattr(doc, "approval", None)
+
+
+def needs_approval(doc: Any) -> bool:
+    """Free pages print only when approved (or in a draft), like descriptions; a page
+    without ``approval`` counts as not approved."""
+    return isinstance(doc, Page)
 
 
 def select(edition: Edition, content: ContentSet, draft: bool) -> Selection:
@@ -222,8 +256,11 @@ def select(edition: Edition, content: ContentSet, draft: bool) -> Selection:
         kept = []
         for doc in documents:
             approval = approval_of(doc)
-            if draft or approval is None or approval.is_approved:
+            if draft or (approval is None and not needs_approval(doc)) or (
+                    approval is not None and approval.is_approved):
                 kept.append(doc)
+            elif approval is None:
+                left_out.append(LeftOut(doc, "uden godkendelse"))
             else:
                 left_out.append(LeftOut(doc, approval.state.label.lower()))
         if kept:
@@ -235,7 +272,8 @@ def left_out_note(edition: Edition, selection: Selection) -> str | None:
     """The Danish note for stderr naming what an approved edition leaves out."""
     if not selection.left_out:
         return None
-    names = "; ".join(f"{item.document.title} ({item.reason})" for item in selection.left_out)
+    names = "; ".join(f"{item.document.title or item.document.source.doc_id} ({item.reason})"
+                      for item in selection.left_out)
     count = len(selection.left_out)
     noun = "beskrivelse er" if count == 1 else "beskrivelser er"
     return (f"Bemærk: {count} {noun} ikke godkendt og udeladt af {edition.id}: {names}. "
@@ -246,11 +284,13 @@ def left_out_note(edition: Edition, selection: Selection) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One commit that touched included documents."""
+    """One change to printed documents: an entry of a document's ``changes:``, or (for a
+    document without them) a commit that touched it."""
 
     date: dt.date
     summary: str
     documents: tuple[str, ...]  # content paths, as in Source.path
+    version: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,42 +316,101 @@ def history_since(edition: Edition, tag: str | None) -> str:
     return "siden beskrivelserne blev oprettet"
 
 
-def version_rows(documents: Iterable[Any]) -> list[list[str]]:
+def own_changes(edition: Edition, documents: Iterable[Any]) -> tuple[Change, ...]:
+    """The ``changes:`` entries of the documents that have them, dated after the previous
+    edition (all of them when the manifest names none), newest first."""
+    since = edition.previous.date if edition.previous is not None else None
+    found = []
+    for doc in documents:
+        for entry in doc.source.changes:
+            if since is None or entry.date > since:
+                summary = entry.summary or "Gennemgået uden ændringer."
+                found.append(Change(entry.date, summary, (doc.source.path,), entry.version))
+    return tuple(sorted(found, key=lambda c: (c.date, version_key(c.version or "") or ()),
+                        reverse=True))
+
+
+def combined_history(edition: Edition, documents: Sequence[Any],
+                     history: HistoryReader) -> EditionHistory:
+    """``changes:`` where documents have them; git (``history``) only for the others."""
+    without = [doc for doc in documents if not doc.source.changes]
+    own = own_changes(edition, documents)
+    if not without:
+        return EditionHistory(since=history_since(edition, None), changes=own)
+    read = history(edition, without)
+    changes = tuple(sorted(own + read.changes, key=lambda c: c.date, reverse=True))
+    return EditionHistory(since=read.since or history_since(edition, None), changes=changes,
+                          note=read.note)
+
+
+def _last_review(doc: Any) -> dt.date | None:
+    dates = [entry.date for entry in doc.source.changes]
+    reviewed = getattr(doc, "last_reviewed", None)
+    if reviewed is not None:
+        dates.append(reviewed)
+    return max(dates, default=None)
+
+
+def _version_of(doc: Any) -> str | None:
+    version = getattr(doc, "version", None)
+    if version is None:
+        numbered = [(version_key(e.version), e.version) for e in doc.source.changes
+                    if e.version and version_key(e.version) is not None]
+        version = max(numbered)[1] if numbered else None
+    return version
+
+
+def markdown_title(doc: Any) -> str:
+    return text(getattr(doc, "title", None) or doc.source.doc_id)
+
+
+def version_rows(documents: Iterable[Any], titles: Mapping[str, str] | None = None
+                 ) -> list[list[str]]:
     """Document, version, approval and last review of every printed document."""
     rows = []
+    titles = titles or {}
     for doc in documents:
-        if isinstance(doc, Practice):
-            approval = doc.approval.state.label
-            if doc.approval.approved_on is not None:
-                approval += f" {format_date(doc.approval.approved_on)}"
-            rows.append([text(doc.title), text(doc.version), text(approval),
-                         text(format_date(doc.last_reviewed))])
-        else:
-            rows.append([text(getattr(doc, "title", doc.source.doc_id)), "–", "–", "–"])
+        approval = approval_of(doc)
+        state = "–"
+        if approval is not None:
+            state = approval.state.label
+            if approval.approved_on is not None:
+                state += f" {format_date(approval.approved_on)}"
+        version = _version_of(doc)
+        reviewed = _last_review(doc)
+        rows.append([titles.get(doc.source.path) or markdown_title(doc),
+                     text(version) if version else "–", text(state),
+                     text(format_date(reviewed)) if reviewed else "–"])
     return rows
 
 
-def history_markdown(documents: Sequence[Any], history: EditionHistory) -> str:
-    titles = {doc.source.path: str(getattr(doc, "title", doc.source.doc_id))
-              for doc in documents}
+def history_markdown(documents: Sequence[Any], history: EditionHistory,
+                     headings: Mapping[str, str] | None = None) -> str:
+    """The version table and the changes since the previous edition; ``headings`` are the
+    documents' printed titles (computed for assessments and plans) by content path."""
+    headings = headings or {}
+    titles = {doc.source.path: headings.get(doc.source.path) or markdown_title(doc)
+              for doc in documents}  # Markdown, already escaped
     parts = [f"# {HISTORY_TITLE} {{#versionshistorik .unnumbered}}\n",
              "Udgaven indeholder disse beskrivelser i de nævnte versioner.\n",
              table(["Beskrivelse", "Version", "Godkendelse", "Senest gennemgået"],
-                   version_rows(documents)),
+                   version_rows(documents, titles)),
              "## Ændringer siden forrige udgave {.unnumbered}\n"]
-    if history.note is not None:
-        parts.append(f"{text(history.note)}\n")
-    elif not history.changes:
-        parts.append(f"Ingen ændringer i beskrivelserne {text(history.since)}.\n")
+    if not history.changes:
+        parts.append(f"{text(history.note)}\n" if history.note is not None else
+                     f"Ingen ændringer i beskrivelserne {text(history.since)}.\n")
     else:
         parts.append(f"Ændringer i beskrivelserne {text(history.since)}, nyeste først.\n")
-        rows = [[text(format_date(change.date)), text(change.summary),
-                 text(", ".join(titles.get(path, path) for path in change.documents))]
+        rows = [[text(format_date(change.date)),
+                 ", ".join(titles.get(path) or text(path) for path in change.documents),
+                 text(change.version) if change.version else "–", text(change.summary)]
                 for change in history.changes[:MAX_CHANGES]]
-        parts.append(table(["Dato", "Ændring", "Beskrivelser"], rows))
+        parts.append(table(["Dato", "Beskrivelse", "Version", "Ændring"], rows))
         older = len(history.changes) - MAX_CHANGES
         if older > 0:
             parts.append(f"Dertil {older} ældre ændringer, som ikke er vist her.\n")
+        if history.note is not None:
+            parts.append(f"{text(history.note)}\n")
     return "\n".join(parts)
 
 
@@ -349,6 +448,7 @@ class ImageRef:
 class PrintedBody:
     markdown: str
     images: tuple[ImageRef, ...] = ()
+    warnings: tuple[str, ...] = ()  # Danish, 'praksis/x.md:12: ...'; printed, not fatal
 
 
 # Turns site Markdown (Material and pymdown syntax) into Markdown pandoc reads; the export
@@ -364,6 +464,7 @@ def plain_body(markdown: str, source: PrintSource) -> PrintedBody:
 class AssembledEdition:
     markdown: str
     images: tuple[ImageRef, ...]
+    warnings: tuple[str, ...] = ()
 
 
 def document_pieces(doc: Any, edition: Edition, ctx: PageContext) -> list[tuple[str, int | None]]:
@@ -400,28 +501,79 @@ def anchor_of(doc: Any) -> str:
     return f"dok-{doc.source.doc_id}"
 
 
+@dataclass(frozen=True, slots=True)
+class SiteAddress:
+    """Where the site is published (mkdocs.yml's ``site_url``), and how to draw a QR code
+    of an address (the export adapter's; SVG bytes). Printed descriptions end with their
+    address on the site; the colophon names the site."""
+
+    url: str
+    directory_urls: bool = True
+    qr_code: Callable[[str], bytes] | None = None
+
+    def page_url(self, doc: Any) -> str:
+        """The document's page on the site, as MkDocs publishes it."""
+        path = doc.source.path.rsplit(".", 1)[0]
+        folder, _, name = path.rpartition("/")
+        if name == "index":
+            page = f"{folder}/" if folder else ""
+        elif self.directory_urls:
+            page = f"{path}/"
+        else:
+            page = f"{path}.html"
+        return self.url.rstrip("/") + "/" + page
+
+
+QR_FOLDER = "_qr"
+
+
+def address_block(doc: Any, site: SiteAddress) -> tuple[str, tuple[ImageRef, ...]]:
+    """The end of a printed description: a small QR code and its address on the site."""
+    url = site.page_url(doc)
+    if site.qr_code is None:
+        return f"Beskrivelsen på sitet: <{url}>\n", ()
+    image = ImageRef(f"{QR_FOLDER}/{doc.source.doc_id}.svg", f"{doc.source.path} (QR-kode)",
+                     site.qr_code(url))
+    return (f"![QR-kode til beskrivelsen på sitet]({image.path}){{width=1.6cm}}\u2003"
+            f"Beskrivelsen på sitet: <{url}>\n", (image,))
+
+
+def prints_address(doc: Any) -> bool:
+    """Descriptions and other documents with a page of their own; not free pages."""
+    return not isinstance(doc, Page)
+
+
 def assemble(edition: Edition, selection: Selection, ctx: PageContext,
-             history: EditionHistory, transform: BodyTransform = plain_body
-             ) -> AssembledEdition:
+             history: EditionHistory, transform: BodyTransform = plain_body,
+             site: SiteAddress | None = None) -> AssembledEdition:
     """The whole handbook as one Markdown text: parts, documents, version history."""
     anchors = {doc.source.path: anchor_of(doc) for doc in selection.documents}
     chunks: list[str] = []
     images: list[ImageRef] = []
+    headings: dict[str, str] = {}
+    warnings: list[str] = []
     for number, part in enumerate(selection.parts, start=1):
         chunks.append(f"# {text(part.title)} {{#del-{number}}}\n")
         if part.intro:
             chunks.append(text(part.intro) + "\n")
         for doc in part.documents:
             pieces = document_pieces(doc, edition, ctx)
-            chunks.append(f"## {document_heading(doc, pieces)} {{#{anchor_of(doc)}}}\n")
+            heading = document_heading(doc, pieces)
+            headings[doc.source.path] = heading
+            chunks.append(f"## {heading} {{#{anchor_of(doc)}}}\n")
             for markdown, line in pieces:
                 if not markdown.strip():
                     continue
                 printed = transform(markdown, PrintSource(doc.source.path, line, anchors))
                 chunks.append(printed.markdown.strip() + "\n")
                 images.extend(printed.images)
-    chunks.append(history_markdown(selection.documents, history))
-    return AssembledEdition("\n".join(chunks), tuple(images))
+                warnings.extend(printed.warnings)
+            if site is not None and prints_address(doc):
+                block, qr_images = address_block(doc, site)
+                chunks.append(block)
+                images.extend(qr_images)
+    chunks.append(history_markdown(selection.documents, history, headings))
+    return AssembledEdition("\n".join(chunks), tuple(images), tuple(warnings))
 
 
 # --- Everything the export adapter needs, in one value ---------------------------------------
@@ -437,6 +589,7 @@ class EditionPlan:
     images: tuple[ImageRef, ...]
     history: EditionHistory
     cover: Mapping[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
 
     @property
     def running_header(self) -> str:
@@ -444,7 +597,8 @@ class EditionPlan:
         return f"{header} · KLADDE" if self.draft else header
 
 
-def cover_facts(edition: Edition, draft: bool) -> dict[str, str]:
+def cover_facts(edition: Edition, draft: bool, site: SiteAddress | None = None
+                ) -> dict[str, str]:
     """The cover's lines, already in Danish ('1. oktober 2026')."""
     facts = {
         "title": edition.title,
@@ -456,6 +610,14 @@ def cover_facts(edition: Edition, draft: bool) -> dict[str, str]:
         facts["subtitle"] = edition.subtitle
     if edition.colophon:
         facts["colophon"] = edition.colophon
+    if edition.revision_note:
+        facts["revision_note"] = edition.revision_note
+    if edition.back_cover:
+        facts["back_cover"] = edition.back_cover
+    if edition.cover_image:
+        facts["cover_image"] = edition.cover_image
+    if site is not None:
+        facts["site"] = site.url
     if draft:
         facts["draft"] = "KLADDE"
     return facts
@@ -471,13 +633,17 @@ def no_history(edition: Edition, documents: Sequence[Any]) -> EditionHistory:
 
 
 def plan_edition(edition: Edition, content: ContentSet, ctx: PageContext, draft: bool,
-                 history: HistoryReader = no_history, transform: BodyTransform = plain_body
-                 ) -> EditionPlan:
+                 history: HistoryReader = no_history, transform: BodyTransform = plain_body,
+                 site: SiteAddress | None = None) -> EditionPlan:
     selection = select(edition, content, draft)
-    changes = history(edition, selection.documents)
-    assembled = assemble(edition, selection, ctx, changes, transform)
-    return EditionPlan(edition, selection, draft, assembled.markdown, assembled.images,
-                       changes, cover_facts(edition, draft))
+    changes = combined_history(edition, selection.documents, history)
+    assembled = assemble(edition, selection, ctx, changes, transform, site)
+    images = assembled.images
+    if edition.cover_image is not None:
+        where = f"{edition.source.path}:{edition.source.line_of(('cover_image',))}"
+        images = (ImageRef(edition.cover_image, where), *images)
+    return EditionPlan(edition, selection, draft, assembled.markdown, images,
+                       changes, cover_facts(edition, draft, site), assembled.warnings)
 
 
 # --- Downloads on the site -------------------------------------------------------------------

@@ -21,6 +21,19 @@ def first_by(items: Iterable[T], key: Callable[[T], Any]) -> dict[Any, T]:
 
 
 @dataclass(frozen=True, slots=True)
+class ChangeEntry:
+    """One entry of a document's ``changes:`` list, in the editors' own words.
+
+    Without ``version`` it records a review that changed nothing.
+    """
+
+    date: dt.date
+    version: str | None = None
+    summary: str | None = None
+    line: int = 1
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where a document came from. ``path`` is relative to the content folder, POSIX style."""
 
@@ -31,6 +44,8 @@ class Source:
     digest: str = ""
     # The line of every front-matter key, so checks that span documents can point at it.
     key_lines: Mapping[tuple[str | int, ...], int] = field(default_factory=dict, compare=False)
+    # The document's ``changes:`` (any Markdown document may have them), as written.
+    changes: tuple[ChangeEntry, ...] = ()
 
     def line_of(self, key: tuple[str | int, ...]) -> int:
         while key and key not in self.key_lines:
@@ -69,6 +84,10 @@ class Page:
     description: str | None
     hide: tuple[str, ...]
     tags: tuple[str, ...]
+    # A page printed in an edition (foreword, values, organisation) is approved like a
+    # description; without approval an edition leaves it out unless it is a draft.
+    approval: Approval | None = None
+    version: str | None = None
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import io
 from pathlib import Path
 
+import segno
+
 from ..core.content import ContentSet
-from ..core.editions import (Edition, EditionPlan, HistoryReader, no_history, plan_edition)
+from ..core.editions import (Edition, EditionPlan, HistoryReader, PrintedBody, PrintSource,
+                             SiteAddress, no_history, plan_edition)
 from ..core.pages import PageContext
 from .errors import ExportError
+from .glyphs import with_glyph_warnings
 from .history import git_history
 from .plan import ExportPlan, plan_export
 from .print_markdown import PrintMarkdownError, to_pandoc_markdown
@@ -26,12 +31,27 @@ __all__ = ["ExportError", "ExportPlan", "ExportResult", "export_edition", "git_h
            "no_history", "plan_for_print", "plan_export"]
 
 
+def qr_svg(url: str) -> bytes:
+    """A QR code of ``url`` as SVG (segno), small enough to print beside the address."""
+    out = io.BytesIO()
+    segno.make(url, error="m").save(out, kind="svg", scale=4, border=2, xmldecl=False,
+                                    svgns=True)
+    return out.getvalue()
+
+
+def printable_markdown(markdown: str, source: PrintSource) -> PrintedBody:
+    """Site Markdown for pandoc, with a warning for characters the PDF cannot draw."""
+    return with_glyph_warnings(to_pandoc_markdown(markdown, source), markdown, source)
+
+
 def plan_for_print(edition: Edition, content: ContentSet, ctx: PageContext, draft: bool,
-                   history: HistoryReader = no_history, content_label: str = "content"
-                   ) -> EditionPlan:
-    """The core's plan, with the site's Markdown adapted for pandoc."""
+                   history: HistoryReader = no_history, content_label: str = "content",
+                   site_url: str | None = None, directory_urls: bool = True) -> EditionPlan:
+    """The core's plan, with the site's Markdown adapted for pandoc, and each description's
+    address on the site (with a QR code) when ``site_url`` is known."""
+    site = SiteAddress(site_url, directory_urls, qr_svg) if site_url else None
     try:
-        return plan_edition(edition, content, ctx, draft, history, to_pandoc_markdown)
+        return plan_edition(edition, content, ctx, draft, history, printable_markdown, site)
     except PrintMarkdownError as exc:
         raise ExportError(f"{content_label}/{exc}") from None
 

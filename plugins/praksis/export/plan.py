@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from ..core.editions import EditionPlan, ImageRef
+from ..core.fragments import text
 
 INPUT_FILE = "udgave.md"
 REFERENCE_DOCX = "reference.docx"
@@ -73,14 +74,19 @@ def edition_metadata(plan: EditionPlan, fmt: str) -> dict[str, Any]:
         # pandoc's docx cover has title, subtitle, author, date and abstract paragraphs.
         metadata["author"] = [cover["organisation"]]
         metadata["date"] = edition_line + (" · KLADDE" if plan.draft else "")
-        if "colophon" in cover:
-            metadata["abstract"] = cover["colophon"]
+        colophon = [cover[key] for key in ("revision_note", "colophon") if key in cover]
+        if "site" in cover:
+            colophon.append(f"Den gældende version af hver beskrivelse findes altid på "
+                            f"sitet: {cover['site']}")
+        if colophon:
+            metadata["abstract"] = " ".join(colophon)
     else:
         metadata.update({"organisation": cover["organisation"], "edition": cover["edition"],
                          "date": cover["date"], "running-header": plan.running_header,
                          "draft": plan.draft})
-        if "colophon" in cover:
-            metadata["colophon"] = cover["colophon"]
+        for key in ("colophon", "revision_note", "back_cover"):
+            if key in cover:
+                metadata[key.replace("_", "-")] = cover[key]
     return metadata
 
 
@@ -94,6 +100,10 @@ def pandoc_defaults(plan: EditionPlan, fmt: str) -> dict[str, Any]:
     if fmt == "pdf":
         defaults["variables"] = {**defaults.get("variables", {}),
                                  "pdf-author": typst_string(plan.cover["organisation"])}
+        # Code, not text, in the template: a link and an image path take typst strings.
+        for key, variable in (("site", "site-url"), ("cover_image", "cover-image")):
+            if key in plan.cover:
+                defaults["variables"][variable] = typst_string(plan.cover[key])
     if "template" in defaults:
         defaults["template"] = str(data_path(defaults["template"]))
     if fmt == "docx":
@@ -117,9 +127,24 @@ def markdown_for(plan: EditionPlan, fmt: str) -> str:
     """
     markdown = plan.markdown
     if fmt == "docx":
+        markdown = docx_covers(plan, markdown)
         for image in {i.path: i for i in plan.images if i.path.lower().endswith(".svg")}.values():
             markdown = markdown.replace(f"]({image.path}", f"]({png_path(image)}")
     return markdown
+
+
+def docx_covers(plan: EditionPlan, markdown: str) -> str:
+    """Word's cover image (moved above the title by ``docx_book``) and back cover page."""
+    cover = plan.cover
+    if "cover_image" in cover:
+        markdown = (f'::: {{custom-style="Cover Image"}}\n![]({cover["cover_image"]})'
+                    "{width=9cm}\n:::\n\n" + markdown)
+    if "back_cover" in cover:
+        back = cover["back_cover"].replace("\n", " ")
+        markdown += ('\n\n```{=openxml}\n<w:p><w:r><w:br w:type="page"/></w:r></w:p>\n```\n\n'
+                     f'::: {{custom-style="Back Cover"}}\n{text(back)}\n:::\n')
+    return markdown
+
 
 
 def plan_export(plan: EditionPlan, fmt: str, output_dir: Path) -> ExportPlan:

@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from ..core.atomic import write_atomically
 from .docx import reference_docx
+from .docx_book import finish_docx
 from .errors import ExportError
 from .pandoc import run_pandoc
 from .plan import INPUT_FILE, REFERENCE_DOCX, ExportPlan, png_path
@@ -56,6 +57,6 @@ def write_edition(plan: ExportPlan, content_root: Path, content_label: str = "co
             data, typst_warnings = compile_pdf(produced, workdir, timestamp)
             warnings += typst_warnings
         else:
-            data = produced.read_bytes()
+            data = finish_docx(produced.read_bytes())
         write_atomically(plan.output, data)
     return ExportResult(plan.output, tuple(warnings))

@@ -7,15 +7,16 @@ by folder. ``praksis export`` turns it into a docx and a PDF; the plan is in ``e
 from __future__ import annotations
 
 import json
-
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..scaffold import scaffold_yaml
 from ..documents import DocumentType, Report, register
-from ..editions import Edition, EditionPart, PreviousEdition, folder_problem, resolve_parts
+from ..editions import (Edition, EditionPart, PreviousEdition, folder_problem, free_pages,
+                        normalise_folder, resolve_parts)
 from ..fields import INVALID, Boolean, Checker, Date, Field, Key, ListOf, Record, Slug, Text
 from ..model import Source
 from ..problems import Severity
@@ -41,6 +42,29 @@ class ContentFolder(Text):
 
     def example(self) -> str:
         return "praksis"
+
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+
+
+@dataclass(frozen=True)
+class ContentImage(ContentFolder):
+    """An image file below content/ (PNG, JPEG or SVG), written relative to content/."""
+
+    label: str = "en billedfil under content/ (fx 'billeder/logo.svg')"
+
+    def check(self, node: yaml.Node, key: Key, ck: Checker) -> Any:
+        value = super().check(node, key, ck)
+        if value is INVALID:
+            return INVALID
+        if not value.lower().endswith(IMAGE_SUFFIXES):
+            ck.error(key, f"'{value}' er ikke et billede, typst og Word kan vise. Brug en "
+                          "PNG-, JPEG- eller SVG-fil.", ck.line(node))
+            return INVALID
+        return normalise_folder(value)
+
+    def example(self) -> str:
+        return "billeder/logo.svg"
 
 
 PART = Record(fields={
@@ -79,6 +103,14 @@ SCHEMA = Record(fields={
                         "'documents' eller 'folder'."),
     "colophon": Field(Text(), required=False,
                       help="Kolofon: udgiver, kontakt og rettigheder, på bagsiden af forsiden."),
+    "cover_image": Field(ContentImage(), required=False,
+                         help="Et logo eller billede på forsiden: en PNG-, JPEG- eller "
+                              "SVG-fil under content/, fx 'billeder/logo.svg'."),
+    "revision_note": Field(Text(), required=False,
+                           help="Revisionsnote på forsiden og i kolofonen, fx 'Revideret "
+                                "oktober 2024: organiseringen er ført up to date.'"),
+    "back_cover": Field(Text(), required=False,
+                        help="Teksten på bagsiden: hvad håndbogen samler, og hvem den er for."),
     "previous": Field(PREVIOUS, required=False,
                       help="Forrige udgave (edition og date). Versionshistorikken viser "
                            "ændringer siden da, hvis der ikke er et git-mærke "
@@ -107,6 +139,8 @@ def build(values: dict[str, Any], source: Source) -> Edition:
                     for p in values["parts"]),
         colophon=values["colophon"],
         previous=PreviousEdition(previous["edition"], previous["date"]) if previous else None,
+        cover_image=values["cover_image"], revision_note=values["revision_note"],
+        back_cover=values["back_cover"],
     )
 
 
@@ -115,6 +149,20 @@ def cross_check(edition: Edition, content: Any, report: Report) -> None:
     _parts, problems = resolve_parts(edition, content)
     for problem in problems:
         report(problem.key, problem.message, Severity.ERROR)
+    pages, _shared = free_pages(content)
+    for index, part in enumerate(edition.parts):
+        for item, doc_id in enumerate(part.document_ids):
+            page = pages.get(doc_id)
+            if page is not None and page.approval is None:
+                report(("parts", index, "documents", item), (
+                    f"siden '{doc_id}' ({page.source.path}) har ingen 'approval', så den "
+                    "kommer kun med i kladder (--draft). Tilføj 'approval:' i sidens front "
+                    "matter, som i en praksisbeskrivelse."), Severity.WARNING)
+    if edition.cover_image is not None:
+        if not (Path(content.root) / edition.cover_image).is_file():
+            report(("cover_image",), (
+                f"billedet '{edition.cover_image}' findes ikke under content/. Ret stien "
+                "(i forhold til content/), eller læg billedet i mappen."), Severity.ERROR)
 
 
 def scaffold(organisation: str, today: str, folder: str = "praksis") -> str:
@@ -132,6 +180,9 @@ def scaffold(organisation: str, today: str, folder: str = "praksis") -> str:
                   '  # documents: [id, id] for en bestemt rækkefølge.\n'
                   f"  folder: {json.dumps(folder, ensure_ascii=False)}"),
         "colophon": '"Skriv udgiver, kontaktperson og rettigheder."',
+        "cover_image": "null",
+        "revision_note": "null",
+        "back_cover": "null",
         "previous": "null",
     }
     header = ("# En trykt udgave (håndbog). Eksportér den med 'praksis export'.\n"

@@ -10,16 +10,7 @@ from ..model import Approval, ApprovalState, Practice, Source
 from ..problems import Severity
 from ..scaffold import markdown_document, scaffold_yaml
 from ..scoring import coverage_note
-from .common import tags_field, title_field, type_field
-
-APPROVAL = Record(fields={
-    "state": Field(Choice(values=tuple(s.value for s in ApprovalState)),
-                   help="Godkendelsesstatus: kladde, til-godkendelse eller godkendt."),
-    "approved_by": Field(Text(single_line=True), required=False,
-                         help="Hvem der godkendte (rolle og navn). Kræves, når state er godkendt."),
-    "approved_on": Field(Date(), required=False,
-                         help="Hvornår beskrivelsen blev godkendt. Kræves, når state er godkendt."),
-})
+from .common import APPROVAL, approval_complete, tags_field, title_field, type_field
 
 SCHEMA = Record(fields={
     "type": type_field("practice"),
@@ -52,22 +43,6 @@ SCHEMA = Record(fields={
                                          "(standard 12)."),
     "tags": tags_field(),
 })
-
-
-def _approval_complete(values: dict[str, Any], ck: Checker) -> None:
-    approval = values["approval"]
-    if approval["state"] == ApprovalState.APPROVED.value:
-        for key in ("approved_by", "approved_on"):
-            if approval[key] is None:
-                ck.error(("approval", key),
-                         f"en godkendt beskrivelse skal have '{key}'. Tilføj den under "
-                         "'approval:', eller sæt state til 'til-godkendelse'.")
-    else:
-        for key in ("approved_by", "approved_on"):
-            if approval[key] is not None:
-                ck.warn(("approval", key),
-                        f"'{key}' er udfyldt, men state er '{approval['state']}'. Sæt state til "
-                        "'godkendt', eller fjern nøglen.")
 
 
 def _review_after_approval(values: dict[str, Any], ck: Checker) -> None:
@@ -135,6 +110,6 @@ PRACTICE = register(DocumentType(
                 "aktiviteter, hvem der ejer den, og om den er godkendt. Brødteksten beskriver "
                 "praksis i detaljer.",
     markdown=True, model=Practice, schema=SCHEMA, build=build,
-    rules=(_approval_complete, _review_after_approval), cross_check=cross_check,
+    rules=(approval_complete, _review_after_approval), cross_check=cross_check,
     example_path="praksis/samarbejde-om-sikkerhed.md",
 ))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..danish import format_date
 from ..fragments import badge, block, text
-from ..model import Approval, ApprovalState, Practice
+from ..model import Approval, ApprovalState, Page, Practice
 from ..pages import PageContext, PageFragment, renders
 
 _APPROVAL_CLASS = {ApprovalState.DRAFT: "kladde", ApprovalState.IN_REVIEW: "til-godkendelse",
@@ -72,3 +72,16 @@ def draft_notice(practice: Practice) -> str:
 def practice_page(practice: Practice, ctx: PageContext) -> PageFragment:
     return PageFragment(before=draft_notice(practice) + metadata_block(practice, ctx) + "\n"
                         + key_facts(practice))
+
+
+@renders(Page)
+def free_page_approval(page: Page, ctx: PageContext) -> PageFragment:
+    """A free page printed in a handbook is approved like a description: until it is, the
+    site (and a draft handbook) says so."""
+    if page.approval is None or page.approval.is_approved:
+        return PageFragment()
+    state = page.approval.state
+    return PageFragment(before=block(
+        "praksis-draft", f"{approval_badge(page.approval)} **Ikke godkendt.** Siden er "
+        f"{'en kladde' if state is ApprovalState.DRAFT else 'sendt til godkendelse'} og kan "
+        "ændre sig.") + "\n")
