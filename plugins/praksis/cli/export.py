@@ -53,7 +53,8 @@ def site_address(config: Path) -> tuple[str | None, bool]:
     """mkdocs.yml's ``site_url`` and ``use_directory_urls``, for the printed addresses."""
     try:
         data = yaml.load(config.read_text(encoding="utf-8"), Loader=_LenientLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError):
+        # (ValueError: an impossible date such as 'today: 2026-13-01'.)
         return None, True  # `praksis check` and `praksis build` report a broken mkdocs.yml
     if not isinstance(data, dict):
         return None, True
@@ -87,7 +88,7 @@ def export(names: tuple[str, ...], fmt: str, draft: bool, content_dir: Path,
 
     formats = chosen_formats(fmt)
     # The same today as the site's: the plugin's 'today' in mkdocs.yml when it is valid.
-    config = site_config()
+    config = site_config(config_file)
     today = resolved_today(config if config is not None and not config.errors else None)
     content = load_content(content_dir, today=today)
     errors = [*content.errors, *project_link_problems(content, today)]
