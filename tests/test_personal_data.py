@@ -69,8 +69,9 @@ def test_nothing_in_the_sample_content_is_flagged() -> None:
     files = [p for p in SAMPLE_CONTENT.rglob("*") if p.is_file()]
     assert len(files) > 10
     for path in files:
-        text = path.read_text(encoding="utf-8")
-        assert list(find_cpr_numbers(text)) == [], path
+        if path.suffix in (".md", ".yml", ".yaml", ".svg", ".txt"):
+            text = path.read_text(encoding="utf-8")
+            assert list(find_cpr_numbers(text)) == [], path
         assert list(find_cpr_numbers(path.relative_to(SAMPLE_CONTENT).as_posix())) == [], path
 
 
