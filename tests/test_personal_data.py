@@ -27,7 +27,7 @@ def test_dates_and_longer_numbers_are_not_cpr_numbers() -> None:
 
 def test_the_forms_people_type_are_found() -> None:
     for number in ("010203-1234", "0102031234", "010203 1234", "010203/1234", "010203.1234",
-                   "01.02.03-1234"):
+                   "01.02.03-1234", "010203\u00a01234"):
         assert _lines(f"Borger {number} er nævnt") == [1], number
         assert _lines(f"({number})") == [1], number
         assert _lines(number) == [1], number

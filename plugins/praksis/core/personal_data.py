@@ -24,10 +24,11 @@ ALLOW_MARKER = "ikke-cpr"
 # The key of every problem the guard reports.
 PERSONAL_DATA_KEY = "personoplysninger"
 
-# [^\W_] is a letter or a digit (any alphabet): the number must stand on its own.
+# [^\W_] is a letter or a digit (any alphabet): the number must stand on its own. A space
+# may be a no-break space, as word processors paste it.
 _CPR = re.compile(
     r"(?<![^\W_])"
-    r"(?:(?P<d1>[0-9]{2})(?P<m1>[0-9]{2})(?P<y1>[0-9]{2})[-/. ]?"
+    r"(?:(?P<d1>[0-9]{2})(?P<m1>[0-9]{2})(?P<y1>[0-9]{2})[-/. \u00a0]?"
     r"|(?P<d2>[0-9]{2})\.(?P<m2>[0-9]{2})\.(?P<y2>[0-9]{2})-)"
     r"[0-9]{4}"
     r"(?![^\W_])")
