@@ -49,8 +49,10 @@ class _Loader(yaml.SafeLoader):
 
 
 def check_site_config(path: Path, shown: str, option_kinds: Mapping[str, str],
-                      installed_plugins: Collection[str]) -> SiteConfig:
-    """Check mkdocs.yml at ``path`` (``shown`` is its path in messages)."""
+                      installed_plugins: Collection[str],
+                      installed_themes: Collection[str] = ()) -> SiteConfig:
+    """Check mkdocs.yml at ``path`` (``shown`` is its path in messages). The theme's name is
+    checked when ``installed_themes`` are given."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
@@ -78,8 +80,17 @@ def check_site_config(path: Path, shown: str, option_kinds: Mapping[str, str],
     top = _mapping(root)
     docs_dir = _check_docs_dir(path, top, checker)
     theme = _theme_name(top.get("theme"))
-    options = _check_plugins(top.get("plugins"), theme, option_kinds, installed_plugins,
-                             checker)
+    theme_known = not installed_themes or theme is None or theme in installed_themes
+    if not theme_known:
+        node = top["theme"][1]
+        if isinstance(node, yaml.MappingNode):
+            node = _mapping(node).get("name", (None, node))[1]
+        checker.error(node, "theme", (
+            f"ukendt tema '{theme}'.{did_you_mean(theme, installed_themes)} Installerede "
+            f"temaer: {quote_list(sorted(installed_themes))}."))
+    # With a misspelt theme, a theme's plugin ('tags' for material/tags) is not reported too.
+    options = _check_plugins(top.get("plugins"), theme if theme_known else "*", option_kinds,
+                             installed_plugins, checker)
     return SiteConfig(path, tuple(checker.problems), docs_dir, options)
 
 
@@ -164,7 +175,9 @@ def _check_plugins(entry: tuple[yaml.Node, yaml.Node] | None, theme: str | None,
     names = []
     for name, name_node, options_node in _plugin_entries(entry[1], checker):
         names.append(name)
-        if name not in known and f"{theme}/{name}" not in known:
+        in_theme = (f"{theme}/{name}" in known if theme != "*"
+                    else any(k.endswith(f"/{name}") for k in known))
+        if name not in known and not in_theme:
             checker.error(name_node, "plugins", (
                 f"ukendt plugin '{name}'.{did_you_mean(name, offered)} Installerede plugins: "
                 f"{quote_list(offered)}."))

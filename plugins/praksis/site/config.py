@@ -52,6 +52,13 @@ def option_kinds() -> dict[str, str]:
     return kinds
 
 
+def installed_themes() -> set[str]:
+    """The theme names MkDocs accepts (its entry points)."""
+    from importlib.metadata import entry_points
+
+    return {entry.name for entry in entry_points(group="mkdocs.themes")}
+
+
 def installed_plugins() -> set[str]:
     """The names MkDocs accepts under ``plugins:`` (its entry points)."""
     from importlib.metadata import entry_points
