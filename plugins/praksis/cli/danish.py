@@ -81,29 +81,28 @@ class DanishGroup(click.Group):
             # Ctrl-C (or the end of input at a question): nothing half-written is in place.
             interrupted = isinstance(exc.__cause__, KeyboardInterrupt)
             click.echo("Afbrudt. Intet halvfærdigt output er lagt på plads.", err=True)
-            _exit(130 if interrupted else 1, standalone_mode)
+            _exit(130 if interrupted else 1)
         except ce.UsageError as exc:
             no_args = getattr(ce, "NoArgsIsHelpError", ())
             if isinstance(exc, no_args) and exc.ctx is not None:
                 # A group called without a command (`praksis new`): its help, in Danish.
                 click.echo(exc.ctx.get_help(), err=True)
-                _exit(0, standalone_mode)
+                _exit(0)
             _show_usage_error(exc)
-            _exit(1, standalone_mode)
+            _exit(1)
         except ClockError as exc:
             click.echo(f"Fejl: {exc}", err=True)
-            _exit(1, standalone_mode)
+            _exit(1)
         except ce.ClickException as exc:
             exc.show()
-            _exit(exc.exit_code, standalone_mode)
+            _exit(exc.exit_code)
         if standalone_mode:
             sys.exit(result if isinstance(result, int) else 0)
         return result
 
 
-def _exit(code: int, standalone_mode: bool) -> NoReturn:
-    # Also outside standalone mode: click's own callers expect SystemExit for errors here.
-    del standalone_mode
+def _exit(code: int) -> NoReturn:
+    # Errors end the process in and outside standalone mode: they have been reported.
     sys.exit(code)
 
 
