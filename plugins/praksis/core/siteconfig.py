@@ -11,7 +11,7 @@ plugin names are given by the caller.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,9 +50,11 @@ class _Loader(yaml.SafeLoader):
 
 def check_site_config(path: Path, shown: str, option_kinds: Mapping[str, str],
                       installed_plugins: Collection[str],
-                      installed_themes: Collection[str] = ()) -> SiteConfig:
+                      installed_themes: Collection[str] = (),
+                      extension: Callable[[str], bool] | None = None) -> SiteConfig:
     """Check mkdocs.yml at ``path`` (``shown`` is its path in messages). The theme's name is
-    checked when ``installed_themes`` are given."""
+    checked when ``installed_themes`` are given, Markdown extensions when ``extension`` says
+    whether one is installed (with ``extension('')`` never asked)."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
@@ -88,6 +90,8 @@ def check_site_config(path: Path, shown: str, option_kinds: Mapping[str, str],
         checker.error(node, "theme", (
             f"ukendt tema '{theme}'.{did_you_mean(theme, installed_themes)} Installerede "
             f"temaer: {quote_list(sorted(installed_themes))}."))
+    if extension is not None:
+        _check_extensions(top.get("markdown_extensions"), extension, checker)
     # With a misspelt theme, a theme's plugin ('tags' for material/tags) is not reported too.
     options = _check_plugins(top.get("plugins"), theme if theme_known else "*", option_kinds,
                              installed_plugins, checker)
@@ -137,6 +141,19 @@ def _theme_name(entry: tuple[yaml.Node, yaml.Node] | None) -> str | None:
     if isinstance(node, yaml.MappingNode):
         return _scalar(_mapping(node).get("name", (None, None))[1])
     return _scalar(node)
+
+
+def _check_extensions(entry: tuple[yaml.Node, yaml.Node] | None,
+                      installed: Callable[[str], bool], checker: _Checker) -> None:
+    if entry is None or not isinstance(entry[1], yaml.SequenceNode):
+        return
+    for item in entry[1].value:
+        node = item.value[0][0] if isinstance(item, yaml.MappingNode) and item.value else item
+        name = _scalar(node)
+        if name and not installed(name):
+            checker.error(node, "markdown_extensions", (
+                f"Markdown-udvidelsen '{name}' findes ikke (er den stavet rigtigt, og er "
+                "pakken installeret?). Ret navnet, eller fjern linjen."))
 
 
 def _plugin_entries(node: yaml.Node, checker: _Checker

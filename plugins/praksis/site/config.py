@@ -52,6 +52,21 @@ def option_kinds() -> dict[str, str]:
     return kinds
 
 
+def markdown_extension(name: str) -> bool:
+    """Whether Python-Markdown can load the extension ``name`` ('toc', 'pymdownx.details',
+    'module.path:Class'), without importing it."""
+    from importlib.metadata import entry_points
+    from importlib.util import find_spec
+
+    if name in {entry.name for entry in entry_points(group="markdown.extensions")}:
+        return True
+    module = name.split(":", 1)[0]
+    try:
+        return find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
 def installed_themes() -> set[str]:
     """The theme names MkDocs accepts (its entry points)."""
     from importlib.metadata import entry_points

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.siteconfig import SiteConfig, check_site_config
-from .config import installed_plugins, installed_themes, option_kinds
+from .config import installed_plugins, installed_themes, markdown_extension, option_kinds
 
 
 def check_mkdocs_yml(config_file: Path) -> SiteConfig:
     return check_site_config(config_file, shown_path(config_file), option_kinds(),
-                             installed_plugins(), installed_themes())
+                             installed_plugins(), installed_themes(), markdown_extension)
 
 
 def shown_path(path: Path) -> str:
