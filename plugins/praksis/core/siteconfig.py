@@ -19,6 +19,7 @@ import yaml
 
 from .clock import today
 from .fields import parse_date
+from .frontmatter import yaml_message_da
 from .problems import Problem, did_you_mean, quote_list
 
 PLUGIN = "praksis"
@@ -68,9 +69,7 @@ def check_site_config(path: Path, shown: str, option_kinds: Mapping[str, str],
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        return SiteConfig(path, (Problem(shown, line, "mkdocs.yml", (
-            f"filen kan ikke læses som YAML ({exc.problem or exc.context}). Tjek indrykning, "
-            "kolon og anførselstegn på linjen eller lige over den.")),))
+        return SiteConfig(path, (Problem(shown, line, "mkdocs.yml", yaml_message_da(exc)),))
     except yaml.YAMLError as exc:
         return SiteConfig(path, (Problem(shown, 1, "mkdocs.yml",
                                          f"filen kan ikke læses som YAML ({exc})."),))
