@@ -251,8 +251,7 @@ def _option_value(node: yaml.Node, kind: str, key: str, checker: _Checker) -> ob
             return ""
         parsed = parse_date(text)
         if isinstance(parsed, str):
-            checker.error(node, key, f"{parsed} Fx 'today: 2026-11-23', eller fjern linjen, "
-                                     "så dagens dato bruges.")
+            checker.error(node, key, f"{parsed} Eller fjern linjen, så dagens dato bruges.")
             return None
         return parsed.isoformat()
     return text
