@@ -45,10 +45,20 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
-def references(body: str, body_line: int) -> Iterator[Reference]:
+def references(body: str, body_line: int) -> tuple[Reference, ...]:
     """Links and images in a Markdown body, outside code, with their lines in the file."""
     if not _MAY_LINK.search(body):
-        return
+        return ()
+    return _references(body, body_line)
+
+
+# A preview checks every document again after each save; the bodies rarely change.
+@lru_cache(maxsize=4096)
+def _references(body: str, body_line: int) -> tuple[Reference, ...]:
+    return tuple(_find_references(body, body_line))
+
+
+def _find_references(body: str, body_line: int) -> Iterator[Reference]:
     lines = body.split("\n")
     for token in _parser().parse(body):
         if token.map is None:
