@@ -49,12 +49,6 @@ def references(body: str, body_line: int) -> tuple[Reference, ...]:
     """Links and images in a Markdown body, outside code, with their lines in the file."""
     if not _MAY_LINK.search(body):
         return ()
-    return _references(body, body_line)
-
-
-# A preview checks every document again after each save; the bodies rarely change.
-@lru_cache(maxsize=4096)
-def _references(body: str, body_line: int) -> tuple[Reference, ...]:
     return tuple(_find_references(body, body_line))
 
 
@@ -101,26 +95,36 @@ def _reference(url: str, image: bool, lines: list[str], first: int, last: int,
 Generated = Collection[str] | Callable[[], Collection[str]]
 
 
-def check_links(content: ContentSet, generated: Generated, shown: dict[str, str]
-                ) -> list[Problem]:
+def check_links(content: ContentSet, generated: Generated, shown: dict[str, str],
+                cache: dict[str, tuple[Reference, ...]] | None = None) -> list[Problem]:
     """Every link and image in every Markdown document that leads nowhere.
 
     ``generated`` are the content paths of pages the site makes (``implementering/
     oversigt.md``), or a function giving them, called only if a link leads to no file;
-    ``shown`` maps each document's content path to its path in messages.
+    ``shown`` maps each document's content path to its path in messages. ``cache`` (a
+    preview's, kept between rebuilds) holds each body's references by the file's digest.
     """
     root = content.root
     existing = _Existing(root, generated)
     problems: list[Problem] = []
+    used: dict[str, tuple[Reference, ...]] = {}
     for doc in content.documents:
         source = doc.source
         if not source.path.endswith(".md") or not source.body:
             continue
-        for ref in references(source.body, source.body_line):
+        if cache is None:
+            found = references(source.body, source.body_line)
+        elif (found := cache.get(source.digest)) is None:
+            found = cache[source.digest] = references(source.body, source.body_line)
+        used[source.digest] = found
+        for ref in found:
             message = existing.problem(source.path, ref)
             if message is not None:
                 problems.append(Problem(shown.get(source.path, source.path), ref.line,
                                         "billede" if ref.image else "link", message))
+    if cache is not None:   # only the files as they are now
+        cache.clear()
+        cache.update(used)
     return problems
 
 
@@ -192,9 +196,10 @@ def shown_paths(content: ContentSet, display_base: Path | None = None) -> dict[s
 
 
 def link_problems(content: ContentSet, generated: Generated,
-                  display_base: Path | None = None) -> list[Problem]:
+                  display_base: Path | None = None,
+                  cache: dict[str, tuple[Reference, ...]] | None = None) -> list[Problem]:
     """``check_links`` with paths shown as ``load_content`` shows them."""
-    return check_links(content, generated, shown_paths(content, display_base))
+    return check_links(content, generated, shown_paths(content, display_base), cache)
 
 
 def project_link_problems(content: ContentSet, today: dt.date,

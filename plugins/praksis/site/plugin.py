@@ -44,6 +44,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         # Survives `mkdocs serve` rebuilds (MkDocs reuses plugin instances), so an edit
         # re-checks only the files whose content changed.
         self.cache = DocumentCache()
+        self.link_cache: dict[str, Any] = {}   # each body's links, by digest (previews)
         self.content: ContentSet | None = None
         self.context: PageContext | None = None
         self.generated: dict[str, str] = {}
@@ -162,7 +163,8 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         """Links and images that lead nowhere: praksis's Danish check replaces MkDocs' own."""
         if self.content is None or self.context is None:
             return
-        found = link_problems(self.content, self.generated.keys(), self.project)
+        found = link_problems(self.content, self.generated.keys(), self.project,
+                              self.link_cache if self.serving else None)
         if not found:
             return
         for problem in found:
