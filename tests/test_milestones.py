@@ -382,6 +382,15 @@ def test_bad_input_gives_its_messages(fixture: Path, tmp_path: Path) -> None:
     assert not [line for line in result.stderr.splitlines()
                 if line.startswith("content/") and not line.startswith(shown)
                 and ": advarsel: " not in line and ": note: " not in line]
-    only_warnings = all(": advarsel: " in line for line in expected)
+    only_warnings = all(": advarsel: " in line or ": note: " in line for line in expected)
     assert result.exit_code == (0 if only_warnings else 1)
     assert "Traceback" not in result.output
+
+
+def test_milestone_dates_in_the_future_follow_the_resolved_today(sample_plans: Path) -> None:
+    # The sample's latest milestone date is in 2025: as of early 2016 it lies in the future.
+    before = run_cli("check", "content", "--today", "2016-01-01", cwd=sample_plans)
+    assert before.exit_code == 1
+    assert "ligger efter dags dato" in before.stderr
+    after = run_cli("check", "content", "--today", "2026-11-01", cwd=sample_plans)
+    assert "ligger efter dags dato" not in after.stderr

@@ -83,3 +83,24 @@ def test_every_bad_input_corpus_file_has_its_expected_message() -> None:
     corpus = [p for p in FIXTURES.rglob("*") if p.is_file() and p.suffix in (".md", ".yml")
               and p.with_suffix(".expected").exists()]
     assert len(corpus) >= 40
+
+
+def test_a_cpr_number_in_a_file_or_folder_name_is_refused_and_masked(tmp_path: Path) -> None:
+    page = "---\ntype: page\ntitle: Sag\n---\n\nTekst.\n"
+    write(tmp_path, {"content/sager/010185 1234.md": page,
+                     "content/01.01.85-4321/noter.md": page,
+                     "content/billeder/sag-0101854444.png": b"\x89PNG",
+                     "content/sager/2024-0312-1234.md": page})
+    result = run_cli("check", "content", cwd=tmp_path)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert ("content/01.01.85-****/noter.md:1: personoplysninger: mappenavnet ser ud til at "
+            "indeholde et CPR-nummer (01.01.85-****)") in lines[0]
+    assert "omdøb mappen" in lines[0]
+    assert lines[1].startswith("content/billeder/sag-010185-****.png:1: personoplysninger: "
+                               "filnavnet")
+    assert lines[2].startswith("content/sager/010185-****.md:1: personoplysninger: filnavnet")
+    assert "omdøb filen" in lines[2]
+    assert len([line for line in lines if "personoplysninger" in line]) == 3
+    assert "1234" not in result.stderr.replace("2024-0312-1234", "")
+    assert "4321" not in result.stderr and "4444" not in result.stderr

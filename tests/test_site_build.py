@@ -83,3 +83,25 @@ def test_mkdocs_build_strict_agrees_with_check(tiny_site: Path) -> None:
                            env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
     assert check.exit_code == 1 and build.returncode == 1
     assert "content/praksis/tryghedssamtaler.md:22: brødtekst: advarsel:" in build.stderr
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027])
+def test_site_files_get_the_modes_the_umask_gives(tiny_site: Path, umask: int) -> None:
+    """Not a temporary folder's 0700: a web server running as another user must read it."""
+    import os
+    import stat
+
+    old = os.umask(umask)
+    try:
+        assert run_cli("build", cwd=tiny_site).exit_code == 0
+        assert run_cli("build", cwd=tiny_site).exit_code == 0   # the swap keeps the modes
+    finally:
+        os.umask(old)
+    site = tiny_site / "build" / "site"
+    folders = [site, *(p for p in site.rglob("*") if p.is_dir())]
+    files = [p for p in site.rglob("*") if p.is_file()]
+    assert len(folders) > 3 and len(files) > 10
+    for folder in folders:
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o777 & ~umask, folder
+    for file in files:
+        assert stat.S_IMODE(file.stat().st_mode) == 0o666 & ~umask, file

@@ -7,10 +7,12 @@ import sys
 import click
 
 from . import check, export, new, schema, score, site, status
+from .danish import DanishGroup
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="praksis", message="praksis %(version)s")
+@click.group(cls=DanishGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="praksis", message="praksis %(version)s",
+                      help="Vis versionen, og afslut.")
 def praksis() -> None:
     """Praksisbeskrivelser, Lovende praksis og implementering: tjek, byg site og udgaver."""
 

@@ -8,10 +8,12 @@ import click
 import yaml
 
 from ..core import load_content
-from ..core.clock import build_date
+from ..core.siteconfig import resolved_today
 from ..core.editions import FORMATS, Edition, left_out_note
+from ..core.links import project_link_problems
 from ..core.pages import PageContext
 from ..core.problems import did_you_mean, quote_list
+from .check import site_config
 from .output import PraksisError, echo_problems
 
 
@@ -51,7 +53,8 @@ def site_address(config: Path) -> tuple[str | None, bool]:
     """mkdocs.yml's ``site_url`` and ``use_directory_urls``, for the printed addresses."""
     try:
         data = yaml.load(config.read_text(encoding="utf-8"), Loader=_LenientLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError):
+        # (ValueError: an impossible date such as 'today: 2026-13-01'.)
         return None, True  # `praksis check` and `praksis build` report a broken mkdocs.yml
     if not isinstance(data, dict):
         return None, True
@@ -84,15 +87,15 @@ def export(names: tuple[str, ...], fmt: str, draft: bool, content_dir: Path,
     from ..export import ExportError, export_edition, git_history, plan_for_print
 
     formats = chosen_formats(fmt)
-    content = load_content(content_dir)
-    if content.errors:
-        echo_problems(content.errors, content.files)
+    # The same today as the site's: the plugin's 'today' in mkdocs.yml when it is valid.
+    config = site_config(config_file)
+    today = resolved_today(config if config is not None and not config.errors else None)
+    content = load_content(content_dir, today=today)
+    errors = [*content.errors, *project_link_problems(content, today)]
+    if errors:
+        echo_problems(errors, content.files)
         raise PraksisError("udgaverne blev ikke eksporteret. Ret fejlene ovenfor, og prøv igen.")
     editions = chosen_editions(names, content.of_type(Edition))
-    try:
-        today = build_date()
-    except ValueError as exc:
-        raise PraksisError(str(exc)) from None
     ctx = PageContext(content, today)
     label = content_dir.as_posix().rstrip("/")
     history = git_history(content_dir)

@@ -2,24 +2,70 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import click
 
 from ..core.atomic import write_atomically
-from ..core.clock import build_date
+from ..core.clock import today as resolved_today
 from .output import PraksisError
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+FOLDER_HELP = ("Undermappen af indholdsmappen, filen skrives i, fx 'praksis/lindegaarden' "
+               "(standard: {default}).")
+
+
+def folder_option(default: str):  # noqa: ANN201 (a click decorator)
+    return click.option("--folder", metavar="MAPPE", help=FOLDER_HELP.format(default=default))
+
+
+def id_option(help_text: str):  # noqa: ANN201 (a click decorator)
+    return click.option("--id", "option_id", metavar="ID", help=help_text)
+
+
+def one_id(argument: str | None, option: str | None) -> str:
+    """The id given as the argument ID or as --id (the same, if both)."""
+    if argument and option and argument != option:
+        raise PraksisError(f"to forskellige id'er: '{argument}' og --id '{option}'. Angiv ét.")
+    chosen = argument or option
+    if not chosen:
+        raise PraksisError("angiv dokumentets id, fx 'praksis new practice tryghedsplan' eller "
+                           "--id tryghedsplan.")
+    return check_slug(chosen)
+
+
+def target_folder(content_dir: Path, folder: str | None, default: str) -> Path:
+    """content/<folder>: any subfolder of the content folder, never outside it."""
+    raw = (folder or default).strip()
+    chosen = raw.rstrip("/")
+    parts = chosen.replace("\\", "/").split("/")
+    if (not chosen or raw.startswith(("/", "~", "\\")) or (len(raw) > 1 and raw[1] == ":")
+            or any(part in ("", ".", "..") for part in parts)):
+        raise PraksisError(f"--folder: '{folder}' er ikke en undermappe af indholdsmappen. "
+                           "Skriv mappen i forhold til content/, fx 'praksis/lindegaarden'.")
+    bad = next((part for part in parts if not SLUG.match(part)), None)
+    if bad is not None:
+        raise PraksisError(f"--folder: mappenavnet '{bad}' er ikke gyldigt. Brug små "
+                           "bogstaver a-z, tal og bindestreger (æ, ø, å skrives ae, oe, aa).")
+    target = content_dir.joinpath(*parts)
+    if target.exists() and not target.is_dir():
+        raise PraksisError(f"--folder: {target} er en fil, ikke en mappe.")
+    return target
+
+
+def refuse_existing(path: Path) -> None:
+    if path.exists():
+        raise PraksisError(f"{path} findes allerede. Vælg et andet id (til en plan eller "
+                           "vurdering med --id), eller ret den eksisterende fil.")
 
 
 def write_new(path: Path, text: str) -> None:
     """Write a new file, refusing to overwrite anything an editor already has."""
-    if path.exists():
-        raise PraksisError(f"{path} findes allerede. Vælg et andet id, eller ret den "
-                           "eksisterende fil.")
+    refuse_existing(path)
     write_atomically(path, text.encode("utf-8"))
     click.echo(f"Oprettet {path}. Udfyld felterne, og kør 'praksis check'.", err=True)
 
@@ -37,20 +83,29 @@ def new() -> None:
 
 
 @new.command("practice")
-@click.argument("doc_id", metavar="ID")
+@click.argument("doc_id", metavar="ID", required=False)
+@id_option("Beskrivelsens id, som argumentet ID.")
+@folder_option("praksis")
 @click.option("--content", "content_dir", default="content", show_default=True,
               type=click.Path(path_type=Path), help="Indholdsmappen.")
-def new_practice(doc_id: str, content_dir: Path) -> None:
+def new_practice(doc_id: str | None, option_id: str | None, folder: str | None,
+                 content_dir: Path) -> None:
     """Opret en ny praksisbeskrivelse content/praksis/ID.md."""
     from ..core.types.practice import scaffold
 
-    check_slug(doc_id)
-    write_new(content_dir / "praksis" / f"{doc_id}.md",
-              scaffold(doc_id, build_date().isoformat()))
+    doc_id = one_id(doc_id, option_id)
+    write_new(target_folder(content_dir, folder, "praksis") / f"{doc_id}.md",
+              scaffold(doc_id, resolved_today().isoformat()))
 
 
-def _unknown(kind: str, wanted: str, known: list[str], where: str) -> PraksisError:
+def _unknown(kind: str, wanted: str, known: list[str], where: str,
+             broken: Mapping[str, str] | None = None) -> PraksisError:
     from ..core.problems import did_you_mean, quote_list
+
+    if broken and wanted in broken:
+        # One error, one message: the file is there, and 'praksis check' says what is wrong.
+        return PraksisError(f"{kind} '{wanted}' ({broken[wanted]}) har fejl: ret dem først "
+                            "(se 'praksis check').")
 
     listed = (f"Kendte id'er: {quote_list(sorted(known))}." if known
               else f"Der er ingen endnu i {where}.")
@@ -63,9 +118,14 @@ def _unknown(kind: str, wanted: str, known: list[str], where: str) -> PraksisErr
 @click.option("--framework", "framework_id", required=True, metavar="ID",
               help="Implementeringsrammen (filnavnet uden .yml), fx signs-of-safety.")
 @click.option("--unit", help="Enheden, planen gælder for. Standard: praksisbeskrivelsens enhed.")
+@click.option("--id", "doc_id", metavar="ID",
+              help="Planens id (filnavnet uden .md). Standard: PRAKSIS-ENHED. Brug det til "
+                   "en plan mere for samme praksis og enhed.")
+@folder_option("implementering")
 @click.option("--content", "content_dir", default="content", show_default=True,
               type=click.Path(path_type=Path), help="Indholdsmappen.")
-def new_plan(practice_id: str, framework_id: str, unit: str | None, content_dir: Path) -> None:
+def new_plan(practice_id: str, framework_id: str, unit: str | None, doc_id: str | None,
+             folder: str | None, content_dir: Path) -> None:
     """Opret en implementeringsplan i content/implementering/ med alle rammens milepæle som
     ikke-påbegyndt."""
     from ..core import load_content
@@ -77,17 +137,16 @@ def new_plan(practice_id: str, framework_id: str, unit: str | None, content_dir:
     practice = content.get(Practice, practice_id)
     if practice is None:
         raise _unknown("praksisbeskrivelse", practice_id,
-                       [p.id for p in content.of_type(Practice)], f"{content_dir}/praksis")
+                       [p.id for p in content.of_type(Practice)], f"{content_dir}/praksis",
+                       content.broken)
     framework = content.get(Framework, framework_id)
     if framework is None:
         raise _unknown("ramme", framework_id, [f.id for f in content.of_type(Framework)],
-                       f"{content_dir}/frameworks")
-    try:
-        today = build_date().isoformat()
-    except ValueError as exc:
-        raise PraksisError(str(exc)) from None
+                       f"{content_dir}/frameworks", content.broken)
+    today = resolved_today().isoformat()
     unit = unit.strip() if unit and unit.strip() else None
-    write_new(content_dir / "implementering" / plan_file_name(practice.id, unit),
+    name = f"{check_slug(doc_id)}.md" if doc_id else plan_file_name(practice.id, unit)
+    write_new(target_folder(content_dir, folder, "implementering") / name,
               scaffold(framework, practice, unit or practice.unit, today))
 
 
@@ -98,17 +157,20 @@ def new_plan(practice_id: str, framework_id: str, unit: str | None, content_dir:
               metavar="ID", help="Instrumentet (filnavnet i instruments/ uden .yml).")
 @click.option("--date", "date_text", metavar="ÅÅÅÅ-MM-DD",
               help="Datoen for refleksionen. Standard: i dag.")
+@click.option("--id", "doc_id", metavar="ID",
+              help="Vurderingens id (filnavnet uden .md). Standard: PRAKSIS-DATO.")
+@folder_option("vurderinger")
 @click.option("--content", "content_dir", default="content", show_default=True,
               type=click.Path(path_type=Path), help="Indholdsmappen.")
 @click.option("--from", "from_file", type=click.Path(path_type=Path), metavar="FIL",
               help="En tidligere vurdering at starte fra: svar og kommentarer kopieres. "
                    "Prioriteterne bliver i den gamle fil, hvor I retter deres status.")
 def new_assessment(practice_id: str | None, instrument_id: str, date_text: str | None,
-                   content_dir: Path, from_file: Path | None) -> None:
+                   doc_id: str | None, folder: str | None, content_dir: Path,
+                   from_file: Path | None) -> None:
     """Opret en vurdering content/vurderinger/PRAKSIS-DATO.md med alle spørgsmål ubesvarede og
     overskrifterne til refleksionen (med --from: svarene fra en tidligere vurdering)."""
     from ..core import load_content
-    from ..core.fields import parse_date
     from ..core.model import Practice
     from ..core.types.assessment import scaffold
     from ..core.types.instrument import Instrument
@@ -124,18 +186,15 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
                            f"{', '.join(known) or 'ingen'}.")
     check_slug(practice_id)
     if content.get(Practice, practice_id) is None:
-        raise _unknown("praksisbeskrivelse", practice_id, known, f"{content_dir}/praksis")
+        raise _unknown("praksisbeskrivelse", practice_id, known, f"{content_dir}/praksis",
+                       content.broken)
     instrument = content.get(Instrument, instrument_id)
     if instrument is None:
         raise _unknown("instrument", instrument_id,
                        [i.id for i in content.of_type(Instrument)], f"{content_dir}/instruments")
-    try:
-        day = parse_date(date_text) if date_text else build_date()
-    except ValueError as exc:
-        raise PraksisError(str(exc)) from None
-    if isinstance(day, str):
-        raise PraksisError(f"--date: {day}")
-    write_new(content_dir / "vurderinger" / f"{practice_id}-{day.isoformat()}.md",
+    day = resolved_today(date_text, source="--date")
+    name = f"{check_slug(doc_id)}.md" if doc_id else f"{practice_id}-{day.isoformat()}.md"
+    write_new(target_folder(content_dir, folder, "vurderinger") / name,
               scaffold(instrument, practice_id, day, previous,
                        content.get(Practice, practice_id).title))
 
@@ -160,15 +219,75 @@ def _previous_assessment(path: Path, content: Any) -> Any:
 
 
 @new.command("edition")
-@click.argument("edition_id", metavar="ID")
+@click.argument("edition_id", metavar="ID", required=False)
+@id_option("Udgavens id, som argumentet ID.")
 @click.option("--organisation", default="Skriv organisationens navn", show_default=False,
               help="Udgiveren, der står på forsiden.")
+@click.option("--print-folder", metavar="MAPPE",
+              help="Mappen, hvis beskrivelser udgaven samler, fx 'praksis/lindegaarden'. "
+                   "Standard: organisationens mappe, når der kun er én; ellers spørges du.")
+@folder_option("editions")
 @click.option("--content", "content_dir", default="content", show_default=True,
               type=click.Path(path_type=Path), help="Indholdsmappen.")
-def new_edition(edition_id: str, organisation: str, content_dir: Path) -> None:
-    """Opret en ny trykt udgave content/editions/ID.yml."""
+def new_edition(edition_id: str | None, option_id: str | None, organisation: str,
+                print_folder: str | None, folder: str | None, content_dir: Path) -> None:
+    """Opret en ny trykt udgave content/editions/ID.yml.
+
+    --folder med praksisbeskrivelser (fx praksis/lindegaarden) er mappen, udgaven samler;
+    filen lægges så i content/editions/."""
     from ..core.types.edition import scaffold
 
-    check_slug(edition_id)
-    write_new(content_dir / "editions" / f"{edition_id}.yml",
-              scaffold(organisation, build_date().isoformat()))
+    edition_id = one_id(edition_id, option_id)
+    folders = _practice_folders(content_dir)
+    if folder is not None and print_folder is None and _among(folder, folders):
+        # 'new edition x --folder praksis/org': an edition of that organisation's folder.
+        folder, print_folder = None, folder
+    path = target_folder(content_dir, folder, "editions") / f"{edition_id}.yml"
+    refuse_existing(path)   # before any question is asked
+    printed = _printed_folder(folders, print_folder)
+    write_new(path, scaffold(organisation, resolved_today().isoformat(), printed))
+
+
+def _practice_folders(content_dir: Path) -> list[str]:
+    """The folders (below content/) that hold practice descriptions."""
+    from ..core import load_content
+    from ..core.model import Practice
+
+    content = load_content(content_dir)
+    return sorted({posixpath.dirname(p.source.path) for p in content.of_type(Practice)} - {""})
+
+
+def _among(folder: str, folders: list[str]) -> bool:
+    chosen = folder.strip().strip("/")
+    return any(f == chosen or f.startswith(chosen + "/") for f in folders)
+
+
+def _printed_folder(folders: list[str], given: str | None) -> str:
+    """The folder an edition prints: given, the only organisation folder, or asked for.
+
+    An edition prints the documents below one folder (``folder:`` in a part); with several
+    organisations side by side a default would print another organisation's descriptions.
+    """
+    if given is not None:
+        chosen = given.strip().strip("/")
+        if not _among(chosen, folders):
+            raise PraksisError(f"--print-folder: mappen '{given}' har ingen "
+                               f"praksisbeskrivelser. Mapper: {', '.join(folders) or 'ingen'}.")
+        return chosen
+    if len(folders) == 1:
+        return folders[0]
+    if not folders:
+        raise PraksisError("der er ingen praksisbeskrivelser at samle i en udgave endnu. "
+                           "Opret dem først med 'praksis new practice ID'.")
+    listed = "\n".join(f"  {folder}" for folder in folders)
+    click.echo(f"Hvilken mappe skal udgaven samle? Mapper med praksisbeskrivelser:\n{listed}",
+               err=True)
+    try:
+        while True:
+            answer = str(click.prompt("Mappe", err=True)).strip().strip("/")
+            if answer in folders:
+                return answer
+            click.echo(f"'{answer}' er ikke en af mapperne ovenfor. Prøv igen.", err=True)
+    except click.Abort:
+        raise PraksisError("vælg mappen, udgaven skal samle, med --print-folder, fx "
+                           f"--print-folder {folders[0]}. Mapper: {', '.join(folders)}.") from None

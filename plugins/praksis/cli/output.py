@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 
 import click
@@ -18,12 +19,32 @@ def echo_problems(problems: Iterable[Problem], files: int) -> None:
 
 
 # MkDocs messages an editor meets in normal use, said in Danish (the rest stay as MkDocs
-# wrote them, prefixed).
-_DANISH = {
-    "A 'dirty' build is being performed": ("info", "kun de gemte sider bygges igen (--dirty); "
-                                                   "andre sider kan vise gamle tal, til du "
-                                                   "starter forhåndsvisningen igen."),
-}
+# wrote them, prefixed). The server's own time stamp ("[10:42:07] ") is dropped first.
+_DANISH: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(pattern), level, said) for pattern, level, said in (
+        (r"A 'dirty' build is being performed", "info",
+         "kun de gemte sider bygges igen (--dirty); andre sider kan vise gamle tal, til du "
+         "starter forhåndsvisningen igen."),
+        (r"Cleaning site directory", "info", "rydder sitets mappe."),
+        (r"Building documentation to directory: (.*)", "info", r"bygger sitet i \1."),
+        (r"Documentation built in (\d+)\.(\d+) seconds", "info",
+         r"sitet er bygget på \1,\2 sekunder."),
+        (r"Watching paths for changes: (.*)", "info", r"holder øje med ændringer i \1."),
+        (r"Serving on (\S+)", "info", r"forhåndsvisningen kører på \1"),
+        (r"Detected file changes", "info", "en fil er ændret."),
+        (r"Reloading browsers", "info", "browseren opdaterer siden."),
+        (r'"GET (\S+) HTTP/[\d.]+" code 404', "advarsel", r"siden \1 findes ikke (404)."),
+    ))
+_TIME_STAMP = re.compile(r"^\[\d\d:\d\d:\d\d\] ")
+
+
+def danish_mkdocs_message(message: str) -> tuple[str, str] | None:
+    """(level, Danish text) for a MkDocs message we know, else None."""
+    message = _TIME_STAMP.sub("", message)
+    for pattern, level, said in _DANISH:
+        if match := pattern.match(message):
+            return level, match.expand(said)
+    return None
 
 
 class _PlainHandler(logging.Handler):
@@ -31,8 +52,7 @@ class _PlainHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
-        danish = next((said for start, said in _DANISH.items() if message.startswith(start)),
-                      None)
+        danish = danish_mkdocs_message(message)
         if danish is not None:
             message = f"mkdocs {danish[0]}: {danish[1]}"
         elif not record.name.startswith("mkdocs.plugins.praksis"):
@@ -47,6 +67,12 @@ def route_mkdocs_log(verbose: bool = False) -> None:
         logger.addHandler(_PlainHandler())
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
     logger.propagate = False
+    # The line counting the notes is shown by every build ("11 noter: se dem med ...").
+    logging.getLogger("mkdocs.plugins.praksis.notes").setLevel(logging.INFO)
+
+
+STRICT_NOTE = ("Med --strict tæller advarsler som fejl: ret advarslerne ovenfor, eller kør "
+               "uden --strict.")
 
 
 class PraksisError(click.ClickException):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .output import PraksisError, route_mkdocs_log
+from .output import PraksisError, echo_problems, route_mkdocs_log
 
 
 @click.command()
@@ -27,6 +27,7 @@ def build(config_file: Path, site_dir: Path | None, strict: bool, verbose: bool)
     try:
         target = build_site(config_file, site_dir, strict)
     except SiteBuildError as exc:
+        echo_config_problems(exc)
         raise PraksisError(str(exc)) from None
     click.echo(f"Sitet er bygget i {target}.", err=True)
 
@@ -51,4 +52,11 @@ def serve(config_file: Path, dev_addr: str | None, open_browser: bool, dirty: bo
     try:
         serve_site(config_file, dev_addr, open_browser, dirty)
     except SiteBuildError as exc:
+        echo_config_problems(exc)
         raise PraksisError(str(exc)) from None
+
+
+def echo_config_problems(exc: Exception) -> None:
+    problems = getattr(exc, "problems", ())
+    if problems:
+        echo_problems(problems, 1)

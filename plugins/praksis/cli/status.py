@@ -9,23 +9,20 @@ from pathlib import Path
 import click
 
 from ..core import load_content
-from ..core.clock import build_date
 from ..core.danish import format_date
-from ..core.fields import parse_date
 from ..core.fragments import percent
 from ..core.milestones import (ImplementationPlan, MilestoneProgress, PlanStatus, plan_statuses,
                                status_json)
+from ..core.siteconfig import resolved_today
+from .check import site_config
 from .output import PraksisError, echo_problems
 
 
 def _today(option: str | None) -> dt.date:
-    if option is not None:
-        parsed = parse_date(option)
-        if isinstance(parsed, str):
-            raise PraksisError(f"--today: {parsed}")
-        return parsed
+    config = site_config()   # the plugin's 'today' in mkdocs.yml, as the site uses it
     try:
-        return build_date()
+        return resolved_today(config if config is not None and not config.errors else None,
+                              option)
     except ValueError as exc:
         raise PraksisError(str(exc)) from None
 
@@ -103,7 +100,7 @@ def terminal_table(statuses: list[PlanStatus], files: dict[str, str], today: dt.
               help="Skriv status som JSON (til andre værktøjer) i stedet for en tabel.")
 @click.option("--today", metavar="ÅÅÅÅ-MM-DD",
               help="Dagens dato, som forfaldne milepæle regnes ud fra. Standard: "
-                   "SOURCE_DATE_EPOCH, hvis den er sat, ellers dags dato.")
+                   "'today' i mkdocs.yml, SOURCE_DATE_EPOCH eller dags dato.")
 @click.option("--content", "content_dir", default="content", show_default=True,
               type=click.Path(path_type=Path),
               help="Indholdsmappen, når PATH er en enkelt plan.")

@@ -21,6 +21,9 @@ def staged_directory(target: Path) -> Iterator[Path]:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
     try:
+        # mkdtemp creates 0700; give the folder the mode a normal mkdir would (0777 less
+        # umask), or a copy with `rsync -a` carries 0700 to a web root another user serves.
+        os.chmod(staging, 0o777 & ~_umask())
         yield staging
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

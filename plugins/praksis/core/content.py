@@ -6,10 +6,12 @@ files, not just the first), and look-ups the site and export adapters use.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,13 +19,14 @@ from typing import Any, TypeVar
 
 import yaml
 
-from . import frontmatter
+from . import clock, frontmatter
 from .changes import entries as change_entries
 from .documents import DocumentType, document_types
 from .fields import INVALID, Checker, Key, check_document, key_text
 from .markdown import headings
 from .model import Source, first_by
-from .personal_data import ALLOW_MARKER, find_cpr_numbers
+from .placeholders import placeholder_problems
+from .personal_data import ALLOW_MARKER, PERSONAL_DATA_KEY, find_cpr_numbers, mask_cpr_numbers
 from .problems import Problem, Severity, did_you_mean
 
 MARKDOWN_SUFFIXES = (".md",)
@@ -67,6 +70,11 @@ class ContentSet:
     # document by path, id or reference once per page, so a scan each time is O(n²).
     _index: dict[Any, Any] = field(default_factory=dict, init=False, repr=False,
                                    compare=False)
+    # The resolved today (clock.today): "a date in the future" is after it.
+    today: dt.date | None = field(default=None, compare=False)
+    # Ids of files that failed their own check, with their paths as messages show them: a
+    # reference to one is "to a file with errors", not "to an unknown id".
+    broken: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -121,23 +129,30 @@ class ContentSet:
         return list(self._indexed(("where", cls, attribute), group).get(value, ()))
 
 
-def discover(root: Path) -> Iterator[Path]:
-    """Content files below ``root`` in a stable order; hidden and '_' folders are skipped."""
+def discover(root: Path, every_file: bool = False) -> Iterator[Path]:
+    """Content files below ``root`` in a stable order; hidden and '_' folders are skipped.
+    ``every_file``: images and other files too, not only Markdown and YAML."""
     suffixes = MARKDOWN_SUFFIXES + DATA_SUFFIXES
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
         for name in sorted(files):
-            if name.endswith(suffixes) and not name.startswith("."):
+            if (every_file or name.endswith(suffixes)) and not name.startswith("."):
                 yield Path(folder) / name
 
 
+def is_content_file(path: Path) -> bool:
+    return path.name.endswith(MARKDOWN_SUFFIXES + DATA_SUFFIXES)
+
+
 def load_content(root: Path, cache: DocumentCache | None = None,
-                 display_root: Path | None = None) -> ContentSet:
+                 display_root: Path | None = None, today: dt.date | None = None) -> ContentSet:
     """Check every file below ``root`` and then every reference between documents.
 
     ``display_root`` is what paths in messages are relative to (default: the current
     folder when ``root`` is below it), so messages read ``content/praksis/x.md:7``.
+    ``today`` is the resolved today (default: ``clock.today()``).
     """
+    today = today or clock.today()
     root = root.resolve()
     if not root.is_dir():
         problem = Problem(str(root), 1, "indhold", "mappen findes ikke. Angiv mappen med "
@@ -146,18 +161,30 @@ def load_content(root: Path, cache: DocumentCache | None = None,
     shown = _display_base(root, display_root)
     documents: list[Any] = []
     problems: list[Problem] = []
+    broken: dict[str, str] = {}
     count = 0
     with _cyclic_gc_paused():
-        for path in discover(root):
-            count += 1
+        for path in discover(root, every_file=True):
             rel = path.relative_to(root).as_posix()
+            named = _cpr_in_name(rel, _display(path, shown))
+            if named is not None:
+                problems.append(named)
+            if not is_content_file(path):
+                continue
+            count += 1
+            if named is not None:
+                continue
             result = check_file(root, path, rel, _display(path, shown), cache)
             problems.extend(result.problems)
+            problems.extend(_file_name_problems(path, _display(path, shown)))
             if result.document is not None:
                 documents.append(result.document)
-        problems.extend(_check_across(documents, root, shown))
+            elif any(p.is_error for p in result.problems):
+                broken.setdefault(path.stem, _display(path, shown))
+        problems.extend(_check_across(documents, root, shown, today, broken))
     problems.sort(key=Problem.sort_key)
-    return ContentSet(root, tuple(documents), tuple(problems), count)
+    return ContentSet(root, tuple(documents), tuple(problems), count, today=today,
+                      broken=broken)
 
 
 @contextmanager
@@ -173,6 +200,22 @@ def _cyclic_gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _cpr_in_name(rel: str, shown: str) -> Problem | None:
+    """A CPR number in a file or folder name would become part of the page's address. The
+    file is not read, and the message shows its path with the number masked."""
+    hit = next(find_cpr_numbers(rel), None)
+    if hit is None:
+        return None
+    in_folder = hit.end <= rel.rfind("/")
+    name, thing = ("mappenavnet", "mappen") if in_folder else ("filnavnet", "filen")
+    return Problem(mask_cpr_numbers(shown), 1, PERSONAL_DATA_KEY,
+                   f"{name} ser ud til at indeholde et CPR-nummer ({hit.masked}), og navnet "
+                   "bliver en del af sidens adresse på sitet. Borgeres personoplysninger må "
+                   f"aldrig stå i indholdet: omdøb {thing}. Er det ikke et CPR-nummer, så "
+                   f"omdøb alligevel {thing}, så navnet ikke ligner et (en '{ALLOW_MARKER}'-"
+                   "kommentar virker kun inde i en fil).")
 
 
 def _display_base(root: Path, display_root: Path | None) -> Path:
@@ -220,7 +263,7 @@ def _check_bytes(data: bytes, rel: str, shown: str, digest: str, markdown: bool)
         text = frontmatter.decode(shown, data)
     except frontmatter.SourceProblem as exc:
         return FileResult(None, (exc.problem,))
-    personal = [Problem(shown, hit.line, "personoplysninger",
+    personal = [Problem(shown, hit.line, PERSONAL_DATA_KEY,
                         f"linjen ser ud til at indeholde et CPR-nummer ({hit.masked}). "
                         "Borgeres personoplysninger må aldrig stå i indholdet: slet nummeret. "
                         f"Er det ikke et CPR-nummer, så skriv '{ALLOW_MARKER}' i en kommentar "
@@ -242,6 +285,9 @@ def _check_bytes(data: bytes, rel: str, shown: str, digest: str, markdown: bool)
     values = check_document(node, doc_type.schema, ck, doc_type.rules)
     if doc_type.markdown:
         _check_body(source_file, ck)
+    ck.problems.extend(placeholder_problems(
+        text, node, ck.offset, source_file.body if doc_type.markdown else "", source_file.body_line,
+        shown))
     if values is INVALID:
         return FileResult(None, tuple(ck.problems))
     doc_id = Path(rel).stem
@@ -297,35 +343,93 @@ def _check_body(source_file: frontmatter.SourceFile, ck: Checker) -> None:
                                     "afsnit i teksten.", heading.line)
 
 
-def _check_across(documents: Iterable[Any], root: Path, shown_base: Path) -> list[Problem]:
+def _check_across(documents: Iterable[Any], root: Path, shown_base: Path,
+                  today: dt.date | None = None,
+                  broken: Mapping[str, str] | None = None) -> list[Problem]:
     """Checks that need more than one document: unique ids, then each type's references."""
     problems: list[Problem] = []
     types = document_types()
     by_model = {doc_type.model: doc_type for doc_type in types.values()}
-    by_class: dict[type, list[Any]] = {}
+    # Ids an edition names: one id may not be two printable documents, whatever their types.
+    printable = tuple(t.model for t in types.values() if t.markdown and t.unique_ids)
+    by_class: dict[Any, list[Any]] = {}
     for doc in documents:
         if by_model[type(doc)].unique_ids:
-            by_class.setdefault(type(doc), []).append(doc)
-    content = ContentSet(root, tuple(documents), (), 0)
+            group = "printable" if isinstance(doc, printable) else type(doc)
+            by_class.setdefault(group, []).append(doc)
+    good_ids = {doc.source.doc_id for doc in documents}
+    broken = {doc_id: path for doc_id, path in (broken or {}).items() if doc_id not in good_ids}
+    content = ContentSet(root, tuple(documents), (), 0, today=today, broken=broken)
     for docs in by_class.values():
         seen: dict[str, Any] = {}
         for doc in docs:
             first = seen.setdefault(doc.source.doc_id, doc)
             if first is not doc:
-                problems.append(Problem(
-                    _display(root / doc.source.path, shown_base), 1, "id",
-                    f"id'et '{doc.source.doc_id}' (filnavnet) bruges også af "
-                    f"{first.source.path}. Omdøb en af filerne, så id'erne er entydige."))
+                problems.append(_duplicate_id(doc, first, by_model,
+                                              _display(root / doc.source.path, shown_base),
+                                              _display(root / first.source.path, shown_base)))
     for doc in documents:
         doc_type = by_model[type(doc)]
         if doc_type.cross_check is None:
             continue
         shown = _display(root / doc.source.path, shown_base)
+        # One error, one message: a reference to a file that has errors of its own says so
+        # once per referring document, instead of "unknown id, did you mean ...".
+        told: set[str] = set()
 
         def report(key: Key, message: str, severity: Severity = Severity.ERROR,
-                   _doc: Any = doc, _shown: str = shown) -> None:
+                   _doc: Any = doc, _shown: str = shown, _told: set[str] = told) -> None:
+            target = _broken_reference(message, broken) if severity is Severity.ERROR else None
+            if target is not None:
+                if target in _told:
+                    return
+                _told.add(target)
+                message = f"henviser til {broken[target]}, som har fejl: ret dem først."
             problems.append(Problem(_shown, _doc.source.line_of(key), key_text(key), message,
                                     severity))
 
         doc_type.cross_check(doc, content, report)
     return problems
+
+
+_QUOTED = re.compile(r"'([^'\s]+)'")
+
+
+def _broken_reference(message: str, broken: Mapping[str, str]) -> str | None:
+    """The id of a file with errors that a cross-check message names, if any."""
+    if not broken:
+        return None
+    return next((word for word in _QUOTED.findall(message) if word in broken), None)
+
+
+def _duplicate_id(doc: Any, first: Any, by_model: Mapping[type, DocumentType],
+                  shown: str, first_shown: str) -> Problem:
+    doc_id = doc.source.doc_id
+    if type(doc) is type(first):
+        return Problem(shown, 1, "id", f"id'et '{doc_id}' (filnavnet) bruges også af "
+                                      f"{first_shown}. Omdøb en af filerne, så id'erne er "
+                                      "entydige.")
+    return Problem(shown, 1, "id", (
+        f"id'et '{doc_id}' (filnavnet) bruges også af {first_shown}, som er en "
+        f"{by_model[type(first)].label}, mens denne fil er en {by_model[type(doc)].label}. En "
+        f"udgave eller henvisning, der nævner '{doc_id}', kan ikke vide, hvilken der menes: "
+        "omdøb en af filerne, så id'erne er entydige."))
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_TRANSLITERATE = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u"})
+
+
+def _file_name_problems(path: Path, shown: str) -> list[Problem]:
+    """A file name `praksis new` would refuse: spaces, capitals, æøå. The page still works,
+    but its address is awkward and an id that is not a slug cannot be referred to."""
+    stem = path.stem
+    if _SLUG.match(stem):
+        return []
+    better = re.sub(r"[^a-z0-9]+", "-", stem.lower().translate(_TRANSLITERATE)).strip("-")
+    suggestion = f", fx '{better}{path.suffix}'" if better else ""
+    return [Problem(shown, 1, "filnavn", (
+        f"filnavnet '{path.name}' er ikke et gyldigt id: brug små bogstaver a-z, tal og "
+        "bindestreger (æ, ø, å skrives ae, oe, aa), som 'praksis new' gør. Navnet bliver "
+        f"id'et og sidens adresse, og et id med mellemrum eller æøå kan ingen henvise til. "
+        f"Omdøb filen{suggestion}."), Severity.WARNING)]

@@ -81,3 +81,13 @@ def problems_notice(problems: Sequence[Problem]) -> str:
         return ""
     items = "\n".join(f"    - {text(p.format())}" for p in problems)
     return f'!!! danger "Fejl i denne fil"\n\n{items}\n\n    Ret filen og gem; siden opdateres.\n\n'
+
+
+def withheld_page(problems: Sequence[Problem]) -> str:
+    """The whole page shown instead of a file that holds personal data (a CPR number): its
+    problems, never its text, so neither the preview nor its search index shows the number."""
+    return ("---\ntitle: Siden vises ikke\n---\n\n"
+            + problems_notice(problems).replace(
+                "Ret filen og gem; siden opdateres.",
+                "Filen ser ud til at indeholde personoplysninger, så siden vises ikke. Ret "
+                "filen og gem; siden opdateres."))

@@ -145,7 +145,7 @@ def compose(source: SourceFile) -> yaml.Node:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = offset + (mark.line if mark else 0)
-        raise _fail(source.path, line, _yaml_message_da(exc)) from None
+        raise _fail(source.path, line, yaml_message_da(exc)) from None
     except yaml.YAMLError as exc:
         raise _fail(source.path, offset, f"YAML kan ikke læses ({exc}).") from None
     finally:
@@ -156,7 +156,7 @@ def compose(source: SourceFile) -> yaml.Node:
     return node
 
 
-def _yaml_message_da(exc: yaml.MarkedYAMLError) -> str:
+def yaml_message_da(exc: yaml.MarkedYAMLError) -> str:
     original = " ".join(filter(None, [exc.context, exc.problem]))
     for needle, danish in _YAML_MESSAGES_DA:
         if needle in original:

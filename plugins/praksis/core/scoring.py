@@ -30,6 +30,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from .markdown import headings
+from .placeholders import is_placeholder, is_placeholder_line
 
 if TYPE_CHECKING:
     from .content import ContentSet
@@ -267,15 +268,31 @@ def _words(text: str) -> str:
 
 def description_coverage(practice: Practice) -> tuple[CoverageItem, ...]:
     """Which of questions 3.3-3.8 the practice's front matter and section headings answer."""
-    body_headings = [(h.text, _words(h.text))
-                     for h in headings(practice.source.body, practice.source.body_line)]
+    found = headings(practice.source.body, practice.source.body_line)
+    body_headings = [(h.text, _words(h.text)) for h in found]
+    unwritten = _unwritten_sections(practice.source.body, practice.source.body_line, found)
     items = []
     for topic in DESCRIPTION_TOPICS:
         value = getattr(practice, topic.key)
         matching = tuple(text for text, words in body_headings
-                         if any(f" {word} " in words for word in topic.heading_words))
-        items.append(CoverageItem(topic, bool(value), matching))
+                         if any(f" {word} " in words for word in topic.heading_words)
+                         and text not in unwritten)
+        # Untouched scaffold text answers nothing.
+        items.append(CoverageItem(topic, bool(value) and not is_placeholder(value), matching))
     return tuple(items)
+
+
+def _unwritten_sections(body: str, body_line: int, found: list[Any]) -> set[str]:
+    """Headings whose section holds scaffold instructions and nothing else."""
+    lines = body.split("\n")
+    unwritten = set()
+    for index, heading in enumerate(found):
+        start = heading.line - body_line + 1
+        end = found[index + 1].line - body_line if index + 1 < len(found) else len(lines)
+        text = [line for line in lines[start:end] if line.strip()]
+        if text and all(is_placeholder_line(line) for line in text):
+            unwritten.add(heading.text)
+    return unwritten
 
 
 def coverage_note(practice: Practice) -> str:

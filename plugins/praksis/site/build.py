@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -9,20 +10,40 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from ..core.atomic import staged_directory
+from ..core.problems import Problem
+from .preflight import check_mkdocs_yml
 
 
 class SiteBuildError(Exception):
-    """The site could not be built; the message is Danish and says why."""
+    """The site could not be built; the message is Danish and says why. ``problems`` are
+    the mkdocs.yml problems to print above it, if that was the cause."""
+
+    def __init__(self, message: str, problems: Sequence[Problem] = ()):
+        super().__init__(message)
+        self.problems = tuple(problems)
+
+
+STRICT_REASON = ("advarsler: med --strict tæller advarsler som fejl. Ret advarslerne ovenfor, "
+                 "eller byg uden --strict")
+
+
+def checked_config_file(config_file: Path) -> None:
+    """mkdocs.yml checked by praksis before MkDocs reads it (Danish, file:line)."""
+    if not config_file.is_file():
+        raise SiteBuildError(f"{config_file}: filen findes ikke. Kør kommandoen i projektets "
+                             "mappe, eller angiv --config.")
+    config = check_mkdocs_yml(config_file)
+    if config.errors:
+        raise SiteBuildError(f"{config_file} har fejl (se ovenfor). Ret dem, og prøv igen; intet er "
+                             "bygget, og det tidligere site er urørt.", config.problems)
 
 
 def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = False) -> Path:
     """Build the site described by ``config_file``; returns the folder it was written to."""
-    if not config_file.is_file():
-        raise SiteBuildError(f"{config_file}: filen findes ikke. Kør kommandoen i projektets "
-                             "mappe, eller angiv --config.")
+    checked_config_file(config_file)
     try:
         config = load_config(str(config_file), strict=strict)
-    except ConfigurationError as exc:
+    except (ConfigurationError, ValueError) as exc:
         raise SiteBuildError(f"{config_file}: indstillingerne kan ikke bruges: {exc}") from None
     target = Path(site_dir) if site_dir else Path(config.site_dir)
     try:
@@ -33,7 +54,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
         raise SiteBuildError(str(exc)) from None
     except Abort as exc:
         # MkDocs has already logged the cause; strict mode aborts on warnings.
-        reason = "advarsler i streng tilstand (--strict)" if "strict" in str(exc) else "fejl"
-        raise SiteBuildError(f"Sitet blev ikke bygget på grund af {reason} (se ovenfor). Det "
-                             "tidligere site er urørt.") from None
+        reason = STRICT_REASON if "strict" in str(exc) else "fejl (se ovenfor)"
+        raise SiteBuildError(f"Sitet blev ikke bygget på grund af {reason}. Det tidligere "
+                             "site er urørt.") from None
     return target.resolve()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from html import escape
 from importlib import resources
@@ -15,19 +16,22 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ..core import DocumentCache, load_content, summarize
-from ..core.clock import build_date
+from ..core import DocumentCache, Problem, Severity, load_content, summarize
+from ..core.clock import today as resolved_today
 from ..core.content import ContentSet
 from ..core.documents import display_title
 from ..core.editions import download_links, exported_files
-from ..core.fields import parse_date
-from ..core.fragments import problems_notice
+from ..core.fragments import problems_notice, withheld_page
 from ..core.frontmatter import strip_front_matter
+from ..core.links import link_problems
+from ..core.personal_data import PERSONAL_DATA_KEY, find_cpr_numbers
 from ..core.pages import SECTION_ORDER, PageContext, generated_pages, render_page, section_titles
 from .config import PraksisConfig
 
 # Under "mkdocs." so `mkdocs build --strict` counts our warnings.
 log = logging.getLogger("mkdocs.plugins.praksis")
+# The one line counting the notes (advice, never a warning); `praksis build` shows it.
+notes_log = logging.getLogger("mkdocs.plugins.praksis.notes")
 
 CSS_PATH = "assets/praksis/praksis.css"
 # Markdown extensions the core's fragments rely on (definition lists, divs with Markdown,
@@ -41,6 +45,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         # Survives `mkdocs serve` rebuilds (MkDocs reuses plugin instances), so an edit
         # re-checks only the files whose content changed.
         self.cache = DocumentCache()
+        self.link_cache: dict[str, Any] = {}   # each body's links, by digest (previews)
         self.content: ContentSet | None = None
         self.context: PageContext | None = None
         self.generated: dict[str, str] = {}
@@ -59,11 +64,17 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         self.project = Path(config.config_file_path or ".").resolve().parent
         # Only a preview needs the cache: a build would keep every document alive in it.
         cache = self.cache if self.serving else None
-        self.content = load_content(Path(config.docs_dir), cache, display_root=self.project)
+        today = self._today()
+        self.content = load_content(Path(config.docs_dir), cache, display_root=self.project,
+                                    today=today)
         for problem in self.content.problems:
             level = (log.error if problem.is_error else
-                     log.warning if problem.is_warning else log.info)  # notes: info only
+                     log.warning if problem.is_warning else log.debug)  # notes: counted below
             level(problem.format())
+        notes = sum(1 for p in self.content.problems if p.severity is Severity.INFO)
+        if notes:
+            notes_log.info(f"{notes} {'note: se den' if notes == 1 else 'noter: se dem'} med "
+                           "praksis check")
         if self.content.errors:
             summary = summarize(self.content.problems, self.content.files)
             if not self.serving:
@@ -72,7 +83,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
                       "øverst på de berørte sider.")
         # Printed editions `praksis export` wrote: linked from "Håndbøger", copied in on_files.
         self.exported = exported_files(self.project / self.config.editions_dir)
-        self.context = PageContext(self.content, self._today(),
+        self.context = PageContext(self.content, today,
                                    adjusted_scores=self.config.adjusted_scores,
                                    editions=download_links(self.exported))
         for extension in REQUIRED_EXTENSIONS:
@@ -84,7 +95,10 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.context is None:
             return None
+        if self.serving:
+            _withhold_personal_data(files, config, self.content, self.project)
         self.generated = generated_pages(self.context)
+        self._check_links()
         for path, markdown in self.generated.items():
             files.append(File.generated(config, path, content=markdown))
         css = resources.files("praksis.site").joinpath("assets/praksis.css").read_text("utf-8")
@@ -128,7 +142,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         rendered = (render_page(doc, self.context) if doc is not None
                     else strip_front_matter(markdown))
         if self.serving and page.file.abs_src_path:
-            shown = Path(page.file.abs_src_path).resolve().relative_to(self.project).as_posix()
+            shown = _shown(page.file.abs_src_path, self.project)
             rendered = problems_notice(self.content.problems_in(shown)) + rendered
         return rendered
 
@@ -149,16 +163,51 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         if not self.serving:
             self.content = self.context = None
 
+    def _check_links(self) -> None:
+        """Links and images that lead nowhere: praksis's Danish check replaces MkDocs' own."""
+        if self.content is None or self.context is None:
+            return
+        found = link_problems(self.content, self.generated.keys(), self.project,
+                              self.link_cache if self.serving else None)
+        if not found:
+            return
+        for problem in found:
+            log.error(problem.format())
+        if not self.serving:
+            raise PluginError(f"praksis: {summarize(found, self.content.files)} Ret fejlene "
+                              "ovenfor, og byg igen.")
+        # While previewing, the problems are shown on their pages like every other.
+        problems = tuple(sorted((*self.content.problems, *found), key=Problem.sort_key))
+        self.content = dataclasses.replace(self.content, problems=problems)
+        self.context = dataclasses.replace(self.context, content=self.content)
+
     def _today(self) -> Any:
-        if not self.config.today:
-            try:
-                return build_date()
-            except ValueError as exc:
-                raise PluginError(f"praksis: {exc}") from None
-        parsed = parse_date(self.config.today)
-        if isinstance(parsed, str):
-            raise PluginError(f"praksis: plugin-indstillingen 'today': {parsed}")
-        return parsed
+        try:
+            return resolved_today(self.config.today, source="plugin-indstillingen 'today'")
+        except ValueError as exc:
+            raise PluginError(f"praksis: {exc}") from None
+
+
+def _withhold_personal_data(files: Files, config: MkDocsConfig, content: ContentSet,
+                            project: Path) -> None:
+    """While previewing, a file that holds a CPR number is served as its error notice and a
+    file whose name holds one is left out, so neither page nor search index shows it. (A
+    build for publishing stops on them.)"""
+    for file in list(files):
+        if any(find_cpr_numbers(file.src_uri)):
+            files.remove(file)
+            continue
+        if not file.is_documentation_page() or not file.abs_src_path:
+            continue
+        problems = content.problems_in(_shown(file.abs_src_path, project))
+        if any(p.key == PERSONAL_DATA_KEY for p in problems):
+            files.remove(file)
+            files.append(File.generated(config, file.src_uri, content=withheld_page(problems)))
+
+
+def _shown(abs_src_path: str, project: Path) -> str:
+    """A file's path as content messages show it (relative to the project)."""
+    return Path(abs_src_path).resolve().relative_to(project).as_posix()
 
 
 def _top_level_rank(item: object) -> int:

@@ -523,6 +523,12 @@ def _check_answer(answer: Answer, assessment: Assessment, instrument: Instrument
 
 
 def cross_check(assessment: Assessment, content: Any, report: Report) -> None:
+    if content.today is not None and assessment.date > content.today:
+        # An error: the page would present scores of a reflection that has not taken place.
+        report(("date",), f"datoen {assessment.date.isoformat()} ligger i fremtiden (i dag er "
+                          f"{content.today.isoformat()}). En vurdering er en refleksion, der "
+                          "har fundet sted: ret datoen til den dag, I holdt den.",
+               Severity.ERROR)
     instrument = _check_references(assessment, content, report)
     if instrument is None:
         return

@@ -165,7 +165,7 @@ def cross_check(edition: Edition, content: Any, report: Report) -> None:
                 "(i forhold til content/), eller læg billedet i mappen."), Severity.ERROR)
 
 
-def scaffold(organisation: str, today: str) -> str:
+def scaffold(organisation: str, today: str, folder: str = "praksis") -> str:
     """A new edition manifest that passes ``praksis check``: every key, explained in Danish."""
     examples = {
         "type": "edition",
@@ -178,7 +178,7 @@ def scaffold(organisation: str, today: str) -> str:
         "parts": ('- title: "Praksisbeskrivelser"\n'
                   '  # Alle dokumenter i en mappe, ordnet efter titel. Eller brug\n'
                   '  # documents: [id, id] for en bestemt rækkefølge.\n'
-                  "  folder: praksis"),
+                  f"  folder: {json.dumps(folder, ensure_ascii=False)}"),
         "colophon": '"Skriv udgiver, kontaktperson og rettigheder."',
         "cover_image": "null",
         "revision_note": "null",

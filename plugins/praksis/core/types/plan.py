@@ -18,7 +18,6 @@ from typing import Any
 
 import yaml
 
-from ..clock import build_date
 from ..documents import DocumentType, Report, register
 from ..fields import (INVALID, Checker, Choice, Date, Field, Key, ListOf, MapOf, Record,
                       ScalarOr, Slug, Spec, Text)
@@ -150,19 +149,15 @@ def _check_entries(values: dict[str, Any], ck: Checker) -> None:
             ck.error(key + ("done",), f"milepælen er udført {done.isoformat()}, før planen "
                                       f"startede ({started.isoformat()}, nøglen 'started'). Ret "
                                       "datoen, eller ret 'started'.")
+        if entry["due"] is not None and entry["due"] < started:
+            ck.error(key + ("due",), f"fristen {entry['due'].isoformat()} ligger før planen "
+                                     f"startede ({started.isoformat()}, nøglen 'started'), så "
+                                     "milepælen ville stå som forfalden fra starten. Ret "
+                                     "fristen, eller ret 'started'.")
         if entry["due"] is not None and status is MilestoneStatus.NOT_RELEVANT:
             ck.warn(key + ("due",), "en milepæl, der ikke er relevant, har ingen frist og bliver "
                                     "aldrig forfalden. Fjern 'due', eller vælg en anden status.")
         _check_dates(key, entry, status, started, ck)
-
-
-def _today() -> dt.date | None:
-    """Today for the check: SOURCE_DATE_EPOCH or the clock (None when the variable is wrong;
-    the commands that need a date say so)."""
-    try:
-        return build_date()
-    except ValueError:
-        return None
 
 
 def _check_dates(key: Key, entry: dict[str, Any], status: MilestoneStatus,
@@ -177,12 +172,6 @@ def _check_dates(key: Key, entry: dict[str, Any], status: MilestoneStatus,
         ck.error(key + ("started",), f"milepælen er startet {begun.isoformat()}, efter at den "
                                      f"kom på plads ({done.isoformat()}, nøglen 'done'). Ret "
                                      "en af datoerne.")
-    today = _today()
-    for name, day in (("started", begun), ("done", done)):
-        if today is not None and day is not None and day > today:
-            ck.error(key + (name,), f"datoen {day.isoformat()} ligger efter dags dato. "
-                                    f"'{name}' er en dato, der er sket; en frist skrives i "
-                                    "'due'.")
     if status is MilestoneStatus.IN_PLACE and done is None:
         since = (f"tæller den som i gang fra {begun.isoformat()} og kommer aldrig på plads i "
                  "historikken" if begun is not None else
@@ -267,6 +256,20 @@ def cross_check(plan: ImplementationPlan, content: Any, report: Report) -> None:
                Severity.ERROR)
     if framework is not None:
         _check_milestone_ids(plan, framework, report)
+    if content.today is not None:
+        _check_dates_not_future(plan, content.today, report)
+
+
+def _check_dates_not_future(plan: ImplementationPlan, today: dt.date, report: Report) -> None:
+    # Here rather than in the field check: "today" is the resolved one (--today, the plugin's
+    # today, SOURCE_DATE_EPOCH, the clock), which only the content set knows.
+    for entry in plan.milestones:
+        for name, day in (("started", entry.started), ("done", entry.done)):
+            if day is not None and day > today:
+                report(("milestones", entry.milestone_id, name),
+                       f"datoen {day.isoformat()} ligger efter dags dato. "
+                       f"'{name}' er en dato, der er sket; en frist skrives i 'due'.",
+                       Severity.ERROR)
 
 
 def _suggest(milestone_id: str, ids: tuple[str, ...]) -> str:
@@ -287,7 +290,10 @@ def _check_milestone_ids(plan: ImplementationPlan, framework: Framework, report:
         noun, pronoun = ("milepælen", "den") if len(missing) == 1 else ("milepælene", "dem")
         report(("milestones",), f"{noun} {', '.join(missing)} mangler i planen og tælles som "
                                 f"'ikke-påbegyndt'. Tilføj {pronoun} under 'milestones:', fx "
-                                f"'{missing[0]}: {{status: ikke-påbegyndt}}'.", Severity.WARNING)
+                                f"'{missing[0]}: {{status: ikke-påbegyndt}}'.",
+               # A note: the format allows leaving milestones out, and the page shows them
+               # as 'ikke-påbegyndt (mangler i planen)', so no reader is misled.
+               Severity.INFO)
     first_line: dict[str, int] = {}
     seen: dict[str, int] = {}
     for answer in plan.answers:
