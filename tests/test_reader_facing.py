@@ -261,3 +261,16 @@ def test_links_stay_inline_and_the_colophon_names_the_publisher_once(
         if edition_id == "loeft-boerne-og-familie":
             # Not a numbered list item: the date stays in its sentence.
             assert "Seneste vurdering: 12. marts 2026. Standardberegning" in whole
+
+
+def test_the_site_address_names_what_it_leads_to(sample: ContentSet) -> None:
+    from praksis.core.editions import SiteAddress, address_block
+    from praksis.core.model import Practice
+
+    site = SiteAddress("https://praksis.example.org/")
+    assessment = sample.get(Assessment, "samarbejde-om-sikkerhed-2026-03-12")
+    assert address_block(assessment, site)[0].startswith("Vurderingen på sitet: <https://")
+    plan = sample.get(ImplementationPlan, "loeft-familiehuset")
+    assert address_block(plan, site)[0].startswith("Implementeringsplanen på sitet: ")
+    practice = sample.get(Practice, "tryghedsplan")
+    assert address_block(practice, site)[0].startswith("Beskrivelsen på sitet: ")

@@ -577,15 +577,25 @@ class SiteAddress:
 QR_FOLDER = "_qr"
 
 
+def _on_site(doc: Any) -> str:
+    """'Beskrivelsen', 'Vurderingen', 'Implementeringsplanen': what the address leads to."""
+    for doc_type in document_types().values():
+        if type(doc) is doc_type.model and doc_type.name != "practice":
+            label = doc_type.label
+            return label[:1].upper() + label[1:] + ("n" if label.endswith("e") else "en")
+    return "Beskrivelsen"
+
+
 def address_block(doc: Any, site: SiteAddress) -> tuple[str, tuple[ImageRef, ...]]:
-    """The end of a printed description: a small QR code and its address on the site."""
+    """The end of a printed document: a small QR code and its address on the site."""
     url = site.page_url(doc)
+    what = _on_site(doc)
     if site.qr_code is None:
-        return f"Beskrivelsen på sitet: <{url}>\n", ()
+        return f"{what} på sitet: <{url}>\n", ()
     image = ImageRef(f"{QR_FOLDER}/{doc.source.doc_id}.svg", f"{doc.source.path} (QR-kode)",
                      site.qr_code(url))
-    return (f"![QR-kode til beskrivelsen på sitet]({image.path}){{width=1.6cm}}\u2003"
-            f"Beskrivelsen på sitet: <{url}>\n", (image,))
+    return (f"![QR-kode til {what.lower()} på sitet]({image.path}){{width=1.6cm}}\u2003"
+            f"{what} på sitet: <{url}>\n", (image,))
 
 
 def prints_address(doc: Any) -> bool:
