@@ -594,8 +594,10 @@ def address_block(doc: Any, site: SiteAddress) -> tuple[str, tuple[ImageRef, ...
         return f"{what} på sitet: <{url}>\n", ()
     image = ImageRef(f"{QR_FOLDER}/{doc.source.doc_id}.svg", f"{doc.source.path} (QR-kode)",
                      site.qr_code(url))
-    return (f"![QR-kode til {what.lower()} på sitet]({image.path}){{width=1.6cm}}\u2003"
-            f"{what} på sitet: <{url}>\n", (image,))
+    # Not justified in the PDF: a long address would spread the words of its line apart.
+    return ("```{=typst}\n#[#set par(justify: false)\n```\n\n"
+            f"![QR-kode til {what.lower()} på sitet]({image.path}){{width=1.6cm}}\u2003"
+            f"{what} på sitet: <{url}>\n\n```{{=typst}}\n]\n```\n", (image,))
 
 
 def prints_address(doc: Any) -> bool:
