@@ -274,3 +274,14 @@ def test_the_site_address_names_what_it_leads_to(sample: ContentSet) -> None:
     assert address_block(plan, site)[0].startswith("Implementeringsplanen på sitet: ")
     practice = sample.get(Practice, "tryghedsplan")
     assert address_block(practice, site)[0].startswith("Beskrivelsen på sitet: ")
+
+
+def test_a_colophon_saying_udgivet_af_again_is_a_warning(sample_project: Path) -> None:
+    path = sample_project / "content/editions/loeft-boerne-og-familie.yml"
+    text = path.read_text()
+    path.write_text(text.replace("colophon: >-\n  ", "colophon: >-\n  Udgivet af LØFT. ", 1))
+    line = text.split("\n").index("colophon: >-") + 1
+    result = run_cli("check", "content", "--strict", cwd=sample_project)
+    assert result.exit_code == 1
+    assert (f"content/editions/loeft-boerne-og-familie.yml:{line}: colophon: advarsel: "
+            "kolofonen skriver allerede 'Udgivet af'") in result.stdout + result.stderr
