@@ -48,7 +48,29 @@ def test_tabs_start_page_then_sections_in_reading_order(sample_site: Path) -> No
     html = (sample_site / "index.html").read_text(encoding="utf-8")
     tabs = [_text(t) for t in re.findall(r'class="md-tabs__link[^"]*">(.*?)</a>', html, re.S)]
     assert tabs == ["Fælles praksis", "Praksisbeskrivelser", "Lovende praksis", "Implementering",
-                    "Håndbøger", "Reference", "Emneord"]
+                    "Håndbøger", "Emneord"]
+
+
+def test_editors_corner_is_linked_from_the_footer_not_the_navigation(sample_site: Path) -> None:
+    for page in ("index.html", "praksis/samarbejde-om-sikkerhed/index.html", "404.html"):
+        html = (sample_site / page).read_text(encoding="utf-8")
+        footer = html[html.index('<footer'):]
+        assert re.search(r'<a href="[./]*reference/">Til redaktionen</a>', footer), page
+        assert "Nøgler i front matter" not in html[:html.index('<footer')] or page == "404.html"
+    corner = (sample_site / "reference/index.html").read_text(encoding="utf-8")
+    assert '<a href="noegler/">Nøgler i front matter</a>' in corner
+
+
+def test_no_english_from_the_theme(sample_site: Path) -> None:
+    for page in sample_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for english in ("Made with", "Permanent link", "Not found", "Material for MkDocs</a>"):
+            assert english not in html, f"{english!r} on {page.relative_to(sample_site)}"
+    start = (sample_site / "index.html").read_text(encoding="utf-8")
+    assert start.count("Fælles praksis - Fælles praksis") == 0
+    assert "<title>Fælles praksis</title>" in start
+    assert "<title>Siden findes ikke - Fælles praksis</title>" in (
+        sample_site / "404.html").read_text(encoding="utf-8")
 
 
 def test_navigation_lists_only_the_active_section(sample_site: Path) -> None:

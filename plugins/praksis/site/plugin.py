@@ -20,19 +20,18 @@ from ..core.clock import build_date
 from ..core.content import ContentSet
 from ..core.editions import download_links, exported_files
 from ..core.fields import parse_date
-from ..core.fragments import problems_notice
+from ..core.fragments import MARKDOWN_EXTENSIONS, problems_notice
 from ..core.frontmatter import strip_front_matter
-from ..core.pages import SECTION_ORDER, PageContext, generated_pages, render_page, section_titles
+from ..core.pages import (OUTSIDE_NAV, SECTION_ORDER, PageContext, generated_pages, render_page,
+                          section_titles)
 from .config import PraksisConfig
 
 # Under "mkdocs." so `mkdocs build --strict` counts our warnings.
 log = logging.getLogger("mkdocs.plugins.praksis")
 
 CSS_PATH = "assets/praksis/praksis.css"
-# Markdown extensions the core's fragments rely on (definition lists, divs with Markdown,
-# admonitions and collapsible blocks).
-REQUIRED_EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "pymdownx.details",
-                       "pymdownx.superfences", "tables")
+# Material templates in Danish (404 page, footer with the editors' corner, one <title>).
+THEME_DIR = Path(__file__).parent / "theme"
 
 
 class PraksisPlugin(BasePlugin[PraksisConfig]):
@@ -74,10 +73,13 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         self.context = PageContext(self.content, self._today(),
                                    adjusted_scores=self.config.adjusted_scores,
                                    editions=download_links(self.exported))
-        for extension in REQUIRED_EXTENSIONS:
+        for extension in MARKDOWN_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         config.extra_css.append(CSS_PATH)
+        # After a project's own custom_dir, before the theme's templates.
+        dirs = config.theme.dirs
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
@@ -108,6 +110,15 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
                                          order.get(_folder_of(item) or "", len(order)),
                                          (item.title or "").casefold() if isinstance(item, Section)
                                          else ""))
+        # The editors' corner leaves the readers' navigation (the footer links it).
+        nav.items = [item for item in nav.items if _folder_of(item) not in OUTSIDE_NAV]
+        # "Previous" and "next" follow the navigation as readers see it.
+        pages = _pages_in(nav.items)
+        for page in nav.pages:
+            page.previous_page = page.next_page = None
+        for before, after in zip(pages, pages[1:]):
+            before.next_page, after.previous_page = after, before
+        nav.pages = pages
         return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
@@ -162,6 +173,16 @@ def _top_level_rank(item: object) -> int:
         return 1
     file = getattr(item, "file", None)
     return 0 if file is not None and file.src_uri == "index.md" else 2
+
+
+def _pages_in(items: list[Any]) -> list[Page]:
+    pages: list[Page] = []
+    for item in items:
+        if isinstance(item, Page):
+            pages.append(item)
+        elif isinstance(item, Section):
+            pages.extend(_pages_in(item.children))
+    return pages
 
 
 def _folder_of(item: object) -> str | None:
