@@ -11,8 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
-
 from conftest import ROOT, SAMPLE_CONTENT, run_cli, write
 from test_browser import HOSTILE, _hostile_files
 
@@ -67,7 +65,9 @@ def plugin_site(project: Path) -> Path:
 
 
 def test_rendered_config_has_no_praksis_plugin(rendered: Path) -> None:
-    config = yaml.safe_load((rendered / "mkdocs.yml").read_text("utf-8"))
+    from praksis.site.render import read_config
+
+    config = read_config(rendered / "mkdocs.yml")
     assert config["docs_dir"] == "docs"
     assert "praksis" not in str(config["plugins"])
     assert {"md_in_html", "def_list", "admonition"} <= {
@@ -75,6 +75,8 @@ def test_rendered_config_has_no_praksis_plugin(rendered: Path) -> None:
     assert "assets/praksis/praksis.css" in config["extra_css"]
     assert (rendered / "docs/assets/praksis/praksis.css").is_file()
     assert (rendered / "overrides/404.html").is_file()
+    toc = next(e["toc"] for e in config["markdown_extensions"] if isinstance(e, dict) and "toc" in e)
+    assert toc["slugify"].node.tag.endswith("python/name:praksis.core.anchors.slugify")
     assert not list((rendered / "docs").rglob("*.yml"))  # data files are not pages
 
 

@@ -16,6 +16,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..core import DocumentCache, load_content, summarize
+from ..core.anchors import slugify
 from ..core.clock import build_date
 from ..core.content import ContentSet
 from ..core.editions import download_links, exported_files
@@ -77,6 +78,9 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         config.extra_css.append(CSS_PATH)
+        # Heading anchors as pandoc (the printed editions) makes them, unless mkdocs.yml
+        # says otherwise.
+        config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify)
         # After a project's own custom_dir, before the theme's templates.
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))

@@ -35,6 +35,7 @@ from ..core.pages import (OUTSIDE_NAV, SECTION_ORDER, PageContext, generated_pag
                           section_titles)
 
 CSS_PATH = "assets/praksis/praksis.css"
+SLUGIFY = "praksis.core.anchors.slugify"
 DOCS = "docs"
 OVERRIDES = "overrides"
 # Material's page keys that a document's front matter may set (the schemas allow no others).
@@ -242,6 +243,15 @@ def render_config(config: dict[str, Any], nav: list[Any]) -> dict[str, Any]:
     extensions = list(config.get("markdown_extensions") or [])
     names = {_plugin_name(e) for e in extensions}
     extensions += [name for name in MARKDOWN_EXTENSIONS if name not in names]
+    # The plugin gives toc pandoc's anchors when mkdocs.yml does not: write that in.
+    slugify = _Tagged(yaml.ScalarNode(f"tag:yaml.org,2002:python/name:{SLUGIFY}", ""))
+    if "toc" not in names:
+        extensions.append({"toc": {"slugify": slugify}})
+    for index, entry in enumerate(extensions):
+        if entry == "toc":
+            extensions[index] = {"toc": {"slugify": slugify}}
+        elif isinstance(entry, dict) and "toc" in entry:
+            extensions[index] = {"toc": {"slugify": slugify, **(entry["toc"] or {})}}
     out["markdown_extensions"] = extensions
     out["extra_css"] = [*(config.get("extra_css") or []), CSS_PATH]
     theme = dict(config.get("theme") or {}) if isinstance(config.get("theme"), dict) else {
