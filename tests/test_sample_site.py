@@ -83,3 +83,15 @@ def test_navigation_lists_only_the_active_section(sample_site: Path) -> None:
     assert "../../vurderinger/" in links                     # other sections: one link each
     assert not [link for link in links if link.startswith("../../vurderinger/") and
                 link != "../../vurderinger/"]
+
+
+def test_no_label_or_fact_twice_on_a_practice_page(sample_site: Path) -> None:
+    html = (sample_site / "praksis/samarbejde-om-sikkerhed/index.html").read_text("utf-8")
+    article = _text(html[html.index("<article"):html.index("</article>")])
+    assert "Metodeansvarlig Louise Dahl" in article  # the label, then the name once
+    assert "Metodeansvarlig Metodeansvarlig" not in article
+    # The body has its own '## Målgruppe' section: the facts box leaves that fact out.
+    assert article.count("Målgruppe") == 1, article
+    assert "Støttebehov" in article  # facts without a section of their own stay
+    other = (sample_site / "praksis/tryghedsplan/index.html").read_text("utf-8")
+    assert "Metodeansvarlig Metodeansvarlig" not in other and "Målgruppe" in other
