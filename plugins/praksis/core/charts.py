@@ -108,7 +108,7 @@ def radar_svg(scores: Sequence[ChartScore], title: str = "Score pr. element",
         x, y = _point(0, count, ring)
         # A white outline keeps the ring value readable where the data line crosses it.
         parts.append(f'<text x="{x + 4:.1f}" y="{y + 4:.1f}" font-size="11" fill="#000" '
-                     'stroke="#fff" stroke-width="3" paint-order="stroke">'
+                     'stroke="#fff" stroke-width="3" style="paint-order: stroke">'
                      f"{decimal(ring, 2).rstrip('0').rstrip(',')}</text>")
     for index in range(count):
         dash = ' stroke-dasharray="4 4"' if missing[index] else ""
