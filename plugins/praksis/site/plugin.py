@@ -31,6 +31,7 @@ from .config import PraksisConfig
 log = logging.getLogger("mkdocs.plugins.praksis")
 
 CSS_PATH = "assets/praksis/praksis.css"
+JS_PATH = "assets/praksis/praksis.js"
 # Material templates in Danish (404 page, footer with the editors' corner, one <title>).
 THEME_DIR = Path(__file__).parent / "theme"
 
@@ -78,6 +79,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         config.extra_css.append(CSS_PATH)
+        config.extra_javascript.append(JS_PATH)
         # Heading anchors as pandoc (the printed editions) makes them, unless mkdocs.yml
         # says otherwise.
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify)
@@ -92,8 +94,10 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         self.generated = generated_pages(self.context)
         for path, markdown in self.generated.items():
             files.append(File.generated(config, path, content=markdown))
-        css = resources.files("praksis.site").joinpath("assets/praksis.css").read_text("utf-8")
-        files.append(File.generated(config, CSS_PATH, content=css))
+        assets = resources.files("praksis.site").joinpath("assets")
+        for path in (CSS_PATH, JS_PATH):
+            content = assets.joinpath(path.rsplit("/", 1)[1]).read_text("utf-8")
+            files.append(File.generated(config, path, content=content))
         for edition_id, formats in self.exported.items():
             for fmt, source in formats.items():
                 site_path = self.context.editions[edition_id][fmt]

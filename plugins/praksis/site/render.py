@@ -35,6 +35,7 @@ from ..core.pages import (OUTSIDE_NAV, SECTION_ORDER, PageContext, generated_pag
                           section_titles)
 
 CSS_PATH = "assets/praksis/praksis.css"
+JS_PATH = "assets/praksis/praksis.js"
 SLUGIFY = "praksis.core.anchors.slugify"
 DOCS = "docs"
 OVERRIDES = "overrides"
@@ -254,6 +255,7 @@ def render_config(config: dict[str, Any], nav: list[Any]) -> dict[str, Any]:
             extensions[index] = {"toc": {"slugify": slugify, **(entry["toc"] or {})}}
     out["markdown_extensions"] = extensions
     out["extra_css"] = [*(config.get("extra_css") or []), CSS_PATH]
+    out["extra_javascript"] = [*(config.get("extra_javascript") or []), JS_PATH]
     theme = dict(config.get("theme") or {}) if isinstance(config.get("theme"), dict) else {
         "name": config.get("theme") or "mkdocs"}
     theme["custom_dir"] = OVERRIDES
@@ -292,8 +294,9 @@ def write_render(out_dir: Path, project: Project, content: ContentSet,
             (docs / path).write_text(markdown, "utf-8")
         site = resources.files("praksis.site")
         (docs / CSS_PATH).parent.mkdir(parents=True, exist_ok=True)
-        (docs / CSS_PATH).write_text(site.joinpath("assets/praksis.css").read_text("utf-8"),
-                                     "utf-8")
+        for path in (CSS_PATH, JS_PATH):
+            (docs / path).write_text(
+                site.joinpath("assets", path.rsplit("/", 1)[1]).read_text("utf-8"), "utf-8")
         for edition_id, formats in exported.items():
             for fmt, source_file in formats.items():
                 target = docs / ctx.editions[edition_id][fmt]
