@@ -129,6 +129,23 @@ def test_content_errors_write_nothing(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
 
 
+@pytest.mark.parametrize("where", [".", "..", "content", "content/ud", "andet"])
+def test_refuses_to_replace_a_folder_it_did_not_write(sample_project: Path, where: str) -> None:
+    write(sample_project, {"andet/noter.txt": "mine noter"})
+    result = run_cli("render", where, cwd=sample_project)
+    assert result.exit_code == 1
+    assert "mappen" in result.stderr and "Traceback" not in result.stderr
+    assert (sample_project / "andet/noter.txt").is_file()
+    assert (sample_project / "content/index.md").is_file()
+
+
+def test_rendering_again_replaces_the_earlier_render(sample_project: Path) -> None:
+    for _ in range(2):
+        result = run_cli("render", "build/render", cwd=sample_project)
+        assert result.exit_code == 0, result.stderr
+    assert (sample_project / "build/render/docs/index.md").is_file()
+
+
 def test_missing_config_is_a_danish_error(tmp_path: Path) -> None:
     result = run_cli("render", "out", cwd=tmp_path)
     assert result.exit_code == 1

@@ -276,9 +276,7 @@ def write_render(out_dir: Path, project: Project, content: ContentSet,
     titles = section_titles(ctx, generated)
     config = render_config(project.config, site_nav(sorted(pages), titles))
     out_dir = Path(out_dir)
-    if out_dir.resolve() in (project.root, project.docs_dir.resolve()):
-        raise RenderError(f"{out_dir}: vælg en anden mappe end projektets egen eller "
-                          "indholdsmappen; den erstattes helt.")
+    _refuse_to_replace(out_dir, project)
     documents = {doc.source.path for doc in content.documents}
     with staged_directory(out_dir) as staging:
         docs = staging / DOCS
@@ -310,10 +308,29 @@ def write_render(out_dir: Path, project: Project, content: ContentSet,
         _copy_tree(site.joinpath("theme"), overrides)
         text = yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
         (staging / "mkdocs.yml").write_text(
-            "# Written by `praksis render` from the project's mkdocs.yml, without the praksis\n"
+            f"{HEADER} from the project's mkdocs.yml, without the praksis\n"
             "# plugin: build this folder with `mkdocs build`, `properdocs build -f mkdocs.yml`\n"
             "# or `zensical build`.\n" + text, "utf-8")
     return out_dir.resolve()
+
+
+HEADER = "# Written by `praksis render`"
+
+
+def _refuse_to_replace(out_dir: Path, project: Project) -> None:
+    """OUT_DIR is replaced as a whole: never the project, its content, or a folder that is
+    not an earlier render."""
+    target = out_dir.resolve()
+    docs = project.docs_dir.resolve()
+    if project.root.is_relative_to(target) or target.is_relative_to(docs):
+        raise RenderError(f"{out_dir}: mappen erstattes helt, så den må hverken rumme "
+                          "projektet eller ligge i indholdsmappen. Vælg en ny mappe, fx "
+                          "'build/render'.")
+    config = target / "mkdocs.yml"
+    earlier = config.is_file() and config.read_text("utf-8", "replace").startswith(HEADER)
+    if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not earlier)):
+        raise RenderError(f"{out_dir}: mappen findes og er ikke skrevet af 'praksis render'. "
+                          "Vælg en ny eller tom mappe; den erstattes helt.")
 
 
 def _copy_tree(source: Any, target: Path) -> None:
