@@ -285,3 +285,16 @@ def test_a_colophon_saying_udgivet_af_again_is_a_warning(sample_project: Path) -
     assert result.exit_code == 1
     assert (f"content/editions/loeft-boerne-og-familie.yml:{line}: colophon: advarsel: "
             "kolofonen skriver allerede 'Udgivet af'") in result.stdout + result.stderr
+
+
+def test_rendered_pages_for_other_engines_carry_the_display_title(sample_project: Path) -> None:
+    from praksis.core.pages import generated_pages
+    from praksis.site.render import rendered_pages
+
+    _with_null_titles(sample_project)
+    content = load_content(sample_project / "content")
+    ctx = PageContext(content, dt.date(2026, 11, 23))
+    pages = rendered_pages(ctx, generated_pages(ctx))
+    assert pages["implementering/loeft-familiehuset.md"].startswith(
+        "---\ntitle: 'Implementeringsplan: Samarbejde om Sikkerhed, Familiehuset, LØFT kommune'")
+    assert "title: null" not in "".join(pages.values())
