@@ -294,14 +294,15 @@ def test_sample_practice_page_shows_each_plan(sample_plans: Path) -> None:
     report = json.loads(result.stdout)
     ctx = context(sample_plans)
     practice = ctx.content.get(Practice, "samarbejde-om-sikkerhed")
-    section = page_fragment(practice, ctx).after
+    section = page_fragment(practice, ctx).after.split("### Forankring", 1)[0]
     for plan_json in report["plans"]:
-        row = _row_starting(section, f"| {text(plan_json['unit'])} |")
+        plan_link = f"(../{plan_json['file'].removeprefix('content/')})"
+        row = _row_starting(section, f"| [{text(plan_json['unit'])}]{plan_link} |")
         factors = [percent(f["progress"]) for f in plan_json["factors"]]
         overdue = sum(m["overdue"] for f in plan_json["factors"] for m in f["milestones"])
         assert row[1:5] == [*factors, percent(plan_json["progress"])]
         assert f">{overdue}<" in row[5]
-        assert row[6].endswith(f"(../{plan_json['file'].removeprefix('content/')})")
+        assert len(row) == 6  # the unit is the link to its plan: no separate link column
 
 
 def test_sample_dashboard_years_since_start(sample_plans: Path) -> None:
@@ -346,7 +347,8 @@ def test_site_build_renders_badges_progress_and_collapsed_questions(sample_plans
     assert '<div class="praksis-matrix">' in dashboard
     assert dashboard.count('aria-label="På plads"') == 8 + 4  # both plans, as in the JSON
     practice = (site / "praksis/samarbejde-om-sikkerhed/index.html").read_text("utf-8")
-    assert 'href="../../implementering/loeft-familiehuset/">Implementeringsplan</a>' in practice
+    assert ('href="../../implementering/loeft-familiehuset/">Familiehuset, LØFT kommune</a>'
+            in practice)
 
 
 # --- Bad input: one fixture per case, with its expected messages ----------------------------

@@ -294,12 +294,13 @@ def practice_section(statuses: list[PlanStatus], from_path: str) -> str:
     parts = ["## Implementering\n"]
     for framework, group in _by_framework(statuses):
         factor_titles = [text(f.title) for f in framework.factors]
-        rows = [[text(s.plan.unit), *(percent(f.progress) for f in s.factors),
-                 percent(s.progress), overdue_count(s),
-                 link("Implementeringsplan", from_path, s.plan.source.path)] for s in group]
+        # The unit links to its plan: a separate link column made the table too wide for A4.
+        rows = [[link(s.plan.unit, from_path, s.plan.source.path),
+                 *(percent(f.progress) for f in s.factors),
+                 percent(s.progress), overdue_count(s)] for s in group]
         parts.append(f"Fremdrift efter {text(framework.title)}, pr. {_date(group[0].today)}:\n")
-        parts.append(table(["Enhed", *factor_titles, "Samlet", "Forfaldne milepæle", "Plan"],
-                           rows, ["left"] + ["right"] * (len(factor_titles) + 2) + ["left"]))
+        parts.append(table(["Enhed", *factor_titles, "Samlet", "Forfaldne milepæle"],
+                           rows, ["left"] + ["right"] * (len(factor_titles) + 2)))
     parts.append("### Forankring\n")
     parts.append("Holder den faste rytme, og bliver praksis vurderet igen til tiden? "
                  "Forankring tager mellem tre og ti år.\n")
