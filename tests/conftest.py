@@ -20,8 +20,9 @@ FIXTURES = TESTS / "fixtures"
 def run_cli(*args: str, cwd: Path | None = None) -> Result:
     """Run the praksis command in-process (in ``cwd`` if given).
 
-    A Python exception other than SystemExit is re-raised, so a traceback fails the test.
-    ``result.stdout`` and ``result.stderr`` are kept apart.
+    A Python exception other than SystemExit is re-raised, so an uncaught error fails the
+    test; a traceback printed (or logged) by the command itself fails it here too, so tests
+    need not check for one. ``result.stdout`` and ``result.stderr`` are kept apart.
     """
     old = os.getcwd()
     if cwd is not None:
@@ -32,6 +33,8 @@ def run_cli(*args: str, cwd: Path | None = None) -> Result:
         os.chdir(old)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
+    assert "Traceback" not in result.stdout, result.stdout
+    assert "Traceback" not in result.stderr, result.stderr
     return result
 
 

@@ -59,7 +59,6 @@ def test_bad_project_gives_its_messages(case: Path, tmp_path: Path) -> None:
     if os.environ.get("PRAKSIS_REGEN"):
         expected_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert lines == expected_file.read_text(encoding="utf-8").splitlines()
-    assert "Traceback" not in result.output
     errors = [line for line in lines if line.startswith(("content/", "mkdocs.yml"))
               and ": advarsel: " not in line]
     strict = "--strict" in args and any(": advarsel: " in line for line in lines)
