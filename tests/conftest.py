@@ -15,6 +15,10 @@ TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 SAMPLE_CONTENT = ROOT / "content"
 FIXTURES = TESTS / "fixtures"
+# The goldens' own frozen instrument and practice (see its README), never the sample content.
+GOLDEN_INPUTS = FIXTURES / "lovende-praksis"
+INSTRUMENT_FILE = GOLDEN_INPUTS / "instruments" / "lovende-praksis.yml"
+PRACTICE_FILE = GOLDEN_INPUTS / "praksis" / "samarbejde-om-sikkerhed.md"
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> Result:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, SAMPLE_CONTENT, run_cli
+from conftest import FIXTURES, GOLDEN_INPUTS, SAMPLE_CONTENT, run_cli
 from praksis.core.milestones import (Activity, ImplementationPlan, MilestoneStatus,
                                      PlanMilestone, activity_status, history_dates, reassessment,
                                      status_at)
@@ -288,7 +288,7 @@ def test_old_plans_stay_valid_with_defaults(over_the_years: Path) -> None:
 
 def test_reassessment_uses_the_practice_assessments(over_the_years: Path) -> None:
     content = over_the_years / "content"
-    shutil.copytree(SAMPLE_CONTENT / "instruments", content / "instruments")
+    shutil.copytree(GOLDEN_INPUTS / "instruments", content / "instruments")
     folder = content / "vurderinger"
     folder.mkdir()
     for day in ("2017-05-02", "2019-02-01", "2019-06-01"):

@@ -89,7 +89,7 @@ def _corpus_cases(folder: Path) -> set[str]:
 def test_every_bad_input_case_has_its_expected_message_and_no_message_is_orphaned() -> None:
     """Each corpus case has an ``.expected`` file, and each ``.expected`` file belongs to a case
     that its test runs (one left behind by a renamed case would silently test nothing)."""
-    folders = sorted(p for p in FIXTURES.iterdir() if p.is_dir())
+    folders = sorted(p for p in FIXTURES.iterdir() if p.is_dir() and any(p.glob("*.expected")))
     assert [p.name for p in folders] == ["assessment", "editions", "milestones", "practice",
                                          "projects"]
     for folder in folders:

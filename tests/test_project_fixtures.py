@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, SAMPLE_CONTENT, run_cli
+from conftest import FIXTURES, GOLDEN_INPUTS, run_cli
 
 PROJECTS = FIXTURES / "projects"
 CASES = sorted(p for p in PROJECTS.iterdir() if p.is_dir() and p.name != "base")
@@ -20,7 +20,7 @@ CASES = sorted(p for p in PROJECTS.iterdir() if p.is_dir() and p.name != "base")
 
 def project_for(case: Path, tmp_path: Path) -> Path:
     shutil.copytree(PROJECTS / "base", tmp_path, dirs_exist_ok=True)
-    shutil.copytree(SAMPLE_CONTENT / "instruments", tmp_path / "content" / "instruments",
+    shutil.copytree(GOLDEN_INPUTS / "instruments", tmp_path / "content" / "instruments",
                     dirs_exist_ok=True)
     shutil.copytree(case, tmp_path, dirs_exist_ok=True)
     return tmp_path
@@ -39,7 +39,7 @@ def test_corpus_covers_the_issue_cases() -> None:
 
 def test_the_base_project_is_valid(tmp_path: Path) -> None:
     shutil.copytree(PROJECTS / "base", tmp_path, dirs_exist_ok=True)
-    shutil.copytree(SAMPLE_CONTENT / "instruments", tmp_path / "content" / "instruments")
+    shutil.copytree(GOLDEN_INPUTS / "instruments", tmp_path / "content" / "instruments")
     result = run_cli("check", "--strict", cwd=tmp_path)
     assert result.exit_code == 0, result.stderr
     assert "advarsel" not in result.stderr

@@ -29,10 +29,9 @@ from praksis.core.model import Source
 from praksis.core.types.assessment import Answer, Assessment
 from praksis.core.types.instrument import Instrument
 
-from conftest import SAMPLE_CONTENT, TESTS, run_cli, write
+from conftest import (GOLDEN_INPUTS, INSTRUMENT_FILE, PRACTICE_FILE, SAMPLE_CONTENT, TESTS,
+                      run_cli, write)
 
-INSTRUMENT_FILE = SAMPLE_CONTENT / "instruments" / "lovende-praksis.yml"
-PRACTICE_FILE = SAMPLE_CONTENT / "praksis" / "samarbejde-om-sikkerhed.md"
 GOLDEN = TESTS / "golden" / "scoring"
 CASES = sorted(GOLDEN.glob("*.input.yml"))
 ASSESSMENT_PATH = "content/vurderinger/vurdering.md"
@@ -178,23 +177,23 @@ def test_json_contract_shape(tmp_path: Path) -> None:
     json.dumps(data, ensure_ascii=False)  # plain JSON types only
 
 
-SAMPLE_INSTRUMENT = load_content(SAMPLE_CONTENT).get(Instrument, "lovende-praksis")
+INSTRUMENT = load_content(GOLDEN_INPUTS).get(Instrument, "lovende-praksis")
 
 
 def _any_answers() -> st.SearchStrategy[tuple[str | None, ...]]:
     """One code of its own scale, or None (unanswered), for every question."""
-    return st.tuples(*(st.sampled_from((None, *SAMPLE_INSTRUMENT.scale_of(q).codes))
-                       for q in SAMPLE_INSTRUMENT.questions))
+    return st.tuples(*(st.sampled_from((None, *INSTRUMENT.scale_of(q).codes))
+                       for q in INSTRUMENT.questions))
 
 
 @settings(max_examples=200, deadline=None)
 @given(codes=_any_answers())
 def test_rule_invariants_for_any_answers(codes: tuple[str | None, ...]) -> None:
-    answers = tuple(Answer(q.id, code) for q, code in zip(SAMPLE_INSTRUMENT.questions, codes))
+    answers = tuple(Answer(q.id, code) for q, code in zip(INSTRUMENT.questions, codes))
     assessment = Assessment(Source("vurderinger/x.md", "x"), None, "lovende-praksis", "p",
                             dt.date(2026, 1, 1), (), answers, ())
-    official = score_assessment(assessment, SAMPLE_INSTRUMENT)
-    adjusted = score_assessment(assessment, SAMPLE_INSTRUMENT, adjusted=True)
+    official = score_assessment(assessment, INSTRUMENT)
+    adjusted = score_assessment(assessment, INSTRUMENT, adjusted=True)
     for result in (official, adjusted):
         for element in result.elements:
             assert (element.exact is None) == (element.answered < element.applicable
