@@ -60,3 +60,49 @@ def write(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(data, encoding="utf-8")
     return root
+
+
+def assert_golden(path: Path, actual: str) -> None:
+    """``actual`` equals the golden file; ``PRAKSIS_REGEN=1`` rewrites it (review the diff)."""
+    if os.environ.get("PRAKSIS_REGEN"):
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8")
+
+
+# --- Shared inputs of several test modules (test modules never import each other) -----------
+
+# The milestone rules' own framework and practice, and their goldens.
+MILESTONE_BASE = FIXTURES / "milestones" / "base"
+MILESTONE_GOLDEN = TESTS / "golden" / "milestones"
+
+# Whole projects (mkdocs.yml and content) with what the commands should say about them.
+PROJECTS = FIXTURES / "projects"
+
+
+def project_for(case: Path, tmp_path: Path) -> Path:
+    """The base project, the goldens' instrument, then the case's own files on top."""
+    shutil.copytree(PROJECTS / "base", tmp_path, dirs_exist_ok=True)
+    shutil.copytree(GOLDEN_INPUTS / "instruments", tmp_path / "content" / "instruments",
+                    dirs_exist_ok=True)
+    shutil.copytree(case, tmp_path, dirs_exist_ok=True)
+    return tmp_path
+
+
+# A tiny site: one practice description and a start page, built with the plugin.
+TINY_MKDOCS_YML = """\
+site_name: Testsite
+docs_dir: content
+site_dir: build/site
+theme:
+  name: material
+  language: da
+  features: [navigation.sections, navigation.prune]
+plugins:
+  - search:
+      lang: da
+  - praksis:
+      today: "2026-11-23"
+"""
+
+TINY_PRACTICE = (FIXTURES / "practice" / "h1-in-body.md").read_text(encoding="utf-8").replace(
+    "# Tryghedssamtaler", "## Formål\n\nTekst om <b>tryghed</b>.")

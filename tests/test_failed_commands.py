@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli, write
-
-from test_project_fixtures import PROJECTS, project_for
+from conftest import PROJECTS, project_for, run_cli, write
 
 HANDBOOK = "haandbog"
 EDITION = ("type: edition\ntitle: Håndbog\norganisation: Botilbuddet Lindegården\n"

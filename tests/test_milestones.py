@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, SAMPLE_CONTENT, run_cli
+from conftest import FIXTURES, MILESTONE_BASE, MILESTONE_GOLDEN, SAMPLE_CONTENT, run_cli
+from conftest import assert_golden as assert_golden_file
 from praksis.core import load_content
 from praksis.core.fragments import percent, text
 from praksis.core.milestones import (ImplementationPlan, MilestoneStatus, is_overdue,
@@ -26,8 +27,8 @@ from praksis.core.pages import PageContext, generated_pages, page_fragment, rend
 from praksis.core.views import milestones as views
 
 MILESTONE_FIXTURES = FIXTURES / "milestones"
-BASE = MILESTONE_FIXTURES / "base"
-GOLDEN = Path(__file__).parent / "golden" / "milestones"
+BASE = MILESTONE_BASE
+GOLDEN = MILESTONE_GOLDEN
 TODAY = dt.date(2026, 11, 23)
 REGEN = bool(os.environ.get("PRAKSIS_REGEN"))
 
@@ -37,10 +38,7 @@ NOT_STARTED, IN_PROGRESS, IN_PLACE, NOT_RELEVANT = (
 
 
 def assert_golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if REGEN:
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8")
+    assert_golden_file(GOLDEN / name, actual)
 
 
 @pytest.fixture

@@ -12,18 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, GOLDEN_INPUTS, run_cli
+from conftest import GOLDEN_INPUTS, PROJECTS, project_for, run_cli
 
-PROJECTS = FIXTURES / "projects"
 CASES = sorted(p for p in PROJECTS.iterdir() if p.is_dir() and p.name != "base")
-
-
-def project_for(case: Path, tmp_path: Path) -> Path:
-    shutil.copytree(PROJECTS / "base", tmp_path, dirs_exist_ok=True)
-    shutil.copytree(GOLDEN_INPUTS / "instruments", tmp_path / "content" / "instruments",
-                    dirs_exist_ok=True)
-    shutil.copytree(case, tmp_path, dirs_exist_ok=True)
-    return tmp_path
 
 
 def test_corpus_covers_the_issue_cases() -> None:

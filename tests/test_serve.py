@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from conftest import TINY_MKDOCS_YML as MKDOCS_YML
+from conftest import TINY_PRACTICE as PRACTICE
 from conftest import write
-from test_site_build import MKDOCS_YML, PRACTICE
 
 PAGE = "praksis/tryghedssamtaler/"
 

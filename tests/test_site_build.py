@@ -6,25 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, run_cli, write
+from conftest import TINY_MKDOCS_YML, TINY_PRACTICE, run_cli, write
 
-MKDOCS_YML = """\
-site_name: Testsite
-docs_dir: content
-site_dir: build/site
-theme:
-  name: material
-  language: da
-  features: [navigation.sections, navigation.prune]
-plugins:
-  - search:
-      lang: da
-  - praksis:
-      today: "2026-11-23"
-"""
-
-PRACTICE = (FIXTURES / "practice" / "h1-in-body.md").read_text(encoding="utf-8").replace(
-    "# Tryghedssamtaler", "## Formål\n\nTekst om <b>tryghed</b>.")
+MKDOCS_YML, PRACTICE = TINY_MKDOCS_YML, TINY_PRACTICE
 
 
 @pytest.fixture
