@@ -11,6 +11,10 @@ from click.testing import CliRunner, Result
 
 from praksis.cli import praksis
 
+# In-process builds use MkDocs: ProperDocs takes over every mkdocs.* import of the process it
+# runs in, so the tests run it in a subprocess of its own (tests/test_engines.py).
+os.environ.setdefault("PRAKSIS_ENGINE", "mkdocs")
+
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 SAMPLE_CONTENT = ROOT / "content"

@@ -150,8 +150,12 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def page(browser: Any, base_url: str) -> Iterator[Any]:
     """A fresh page that may fetch only from our server (Material links Google Fonts)."""
+    yield from _new_page(browser, base_url, 1280)
+
+
+def _new_page(browser: Any, base_url: str, width: int) -> Iterator[Any]:
     context = browser.new_context(base_url=base_url, locale="da-DK",
-                                  viewport={"width": 1280, "height": 900})
+                                  viewport={"width": width, "height": 900})
     context.set_default_timeout(TIMEOUT_MS)
     ours = urlsplit(base_url).netloc
 
@@ -232,6 +236,49 @@ def use_dark_scheme(page: Any) -> None:
     # Material fades colours in; axe must see the final ones, not a transition's middle.
     page.wait_for_function("""() => !document.getAnimations().some(
         a => a instanceof CSSTransition && a.playState === 'running')""")
+
+
+# --- every page a reader meets, at a desktop and a phone width ------------------------------
+
+# Add a page here to hold it to the same bar: axe in both themes, no sideways scrolling.
+READER_PAGES = {
+    "start": START,
+    "practice": PRACTICE,
+    "assessment": ASSESSMENT,
+    "plan": PLAN,
+    "overview": "/implementering/oversigt/",
+    "editions": "/haandboeger/",
+}
+WIDTHS = (1280, 390)
+
+
+def horizontal_overflow(page: Any) -> str | None:
+    """None when the page fits its width; else how wide it is and the widest elements."""
+    found = page.evaluate("""() => {
+        const width = window.innerWidth;
+        const scroll = document.scrollingElement.scrollWidth;
+        if (scroll <= width) return null;
+        const wide = [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > width + 1)
+            .map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string'
+                 ? '.' + e.className.trim().split(/\\s+/).join('.') : ''))
+            .slice(0, 8);
+        return `${scroll} px wide in a ${width} px window; wider: ${wide.join(', ')}`;
+    }""")
+    return found
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", READER_PAGES)
+def test_reader_page_is_accessible_and_fits(browser: Any, base_url: str, name: str,
+                                            width: int) -> None:
+    path = READER_PAGES[name]
+    for page in _new_page(browser, base_url, width):
+        visit(page, path)
+        what = f"the {name} page {path} at {width} px"
+        assert horizontal_overflow(page) is None, f"{what}: {horizontal_overflow(page)}"
+        assert_accessible_in_both_themes(page, what)
+        assert horizontal_overflow(page) is None, f"{what}, dark theme"
 
 
 # --- the tests -----------------------------------------------------------------------------

@@ -48,7 +48,29 @@ def test_tabs_start_page_then_sections_in_reading_order(sample_site: Path) -> No
     html = (sample_site / "index.html").read_text(encoding="utf-8")
     tabs = [_text(t) for t in re.findall(r'class="md-tabs__link[^"]*">(.*?)</a>', html, re.S)]
     assert tabs == ["Fælles praksis", "Praksisbeskrivelser", "Lovende praksis", "Implementering",
-                    "Håndbøger", "Reference", "Lindegårdens håndbog", "Emneord"]
+                    "Håndbøger", "Lindegårdens håndbog", "Emneord"]
+
+
+def test_editors_corner_is_linked_from_the_footer_not_the_navigation(sample_site: Path) -> None:
+    for page in ("index.html", "praksis/samarbejde-om-sikkerhed/index.html", "404.html"):
+        html = (sample_site / page).read_text(encoding="utf-8")
+        footer = html[html.index('<footer'):]
+        assert re.search(r'<a href="[./]*reference/">Til redaktionen</a>', footer), page
+        assert "Nøgler i front matter" not in html[:html.index('<footer')] or page == "404.html"
+    corner = (sample_site / "reference/index.html").read_text(encoding="utf-8")
+    assert '<a href="noegler/">Nøgler i front matter</a>' in corner
+
+
+def test_no_english_from_the_theme(sample_site: Path) -> None:
+    for page in sample_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for english in ("Made with", "Permanent link", "Not found", "Material for MkDocs</a>"):
+            assert english not in html, f"{english!r} on {page.relative_to(sample_site)}"
+    start = (sample_site / "index.html").read_text(encoding="utf-8")
+    assert start.count("Fælles praksis - Fælles praksis") == 0
+    assert "<title>Fælles praksis</title>" in start
+    assert "<title>Siden findes ikke - Fælles praksis</title>" in (
+        sample_site / "404.html").read_text(encoding="utf-8")
 
 
 def test_navigation_lists_only_the_active_section(sample_site: Path) -> None:
@@ -61,3 +83,15 @@ def test_navigation_lists_only_the_active_section(sample_site: Path) -> None:
     assert "../../vurderinger/" in links                     # other sections: one link each
     assert not [link for link in links if link.startswith("../../vurderinger/") and
                 link != "../../vurderinger/"]
+
+
+def test_no_label_or_fact_twice_on_a_practice_page(sample_site: Path) -> None:
+    html = (sample_site / "praksis/samarbejde-om-sikkerhed/index.html").read_text("utf-8")
+    article = _text(html[html.index("<article"):html.index("</article>")])
+    assert "Metodeansvarlig Louise Dahl" in article  # the label, then the name once
+    assert "Metodeansvarlig Metodeansvarlig" not in article
+    # The body has its own '## Målgruppe' section: the facts box leaves that fact out.
+    assert article.count("Målgruppe") == 1, article
+    assert "Støttebehov" in article  # facts without a section of their own stay
+    other = (sample_site / "praksis/tryghedsplan/index.html").read_text("utf-8")
+    assert "Metodeansvarlig Metodeansvarlig" not in other and "Målgruppe" in other

@@ -78,16 +78,16 @@ def test_serve_shows_errors_on_the_page_and_keeps_running(tmp_path: Path) -> Non
         (tmp_path / "content/praksis/tryghedssamtaler.md").write_text(PRACTICE, encoding="utf-8")
         fixed = _wait_for(url, lambda html: "Fejl i denne fil" not in html
                           and "praksis-meta" in html)
-        assert "Metodeansvarlig Jens Holm" in fixed
+        assert "Jens Holm" in fixed
 
 
 def test_serve_dirty_rebuilds_the_edited_page(tmp_path: Path) -> None:
     with _serving(tmp_path, PRACTICE, "--dirty") as (url, log):
-        _wait_for(url, lambda html: "Metodeansvarlig Jens Holm" in html)
+        _wait_for(url, lambda html: "Jens Holm" in html)
         start = (tmp_path / "content/index.md").stat().st_mtime
-        edited = PRACTICE.replace("Metodeansvarlig Jens Holm", "Metodeansvarlig Ida Berg")
+        edited = PRACTICE.replace("Metodeansvarlig Jens Holm", "Metodeansvarlig Ole Lund")
         (tmp_path / "content/praksis/tryghedssamtaler.md").write_text(edited, encoding="utf-8")
-        page = _wait_for(url, lambda html: "Metodeansvarlig Ida Berg" in html)
+        page = _wait_for(url, lambda html: "Ole Lund" in html)
         assert "praksis-meta" in page                     # still rendered by the plugin
         assert (tmp_path / "content/index.md").stat().st_mtime == start
     output = log.read_text(encoding="utf-8")
@@ -147,7 +147,7 @@ def test_serve_shows_a_broken_mkdocs_yml_and_recovers(tmp_path: Path) -> None:
         assert time.monotonic() - started < 30
         config.write_text(good, encoding="utf-8")
         fixed = _wait_for(url, lambda html: "praksis-meta" in html)
-        assert "Metodeansvarlig Jens Holm" in fixed
+        assert "Jens Holm" in fixed
     output = log.read_text(encoding="utf-8")
     assert "mkdocs.yml:12: plugins.praksis.today: '2026-13-01' er ikke en dato" in output
     assert "Forhåndsvisningen kører videre" in output

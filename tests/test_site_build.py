@@ -26,7 +26,7 @@ def test_tiny_site_builds_with_metadata_block(tiny_site: Path) -> None:
     page = (tiny_site / "build/site/praksis/tryghedssamtaler/index.html").read_text("utf-8")
     assert '<html lang="da"' in page
     assert '<div class="praksis-meta">' in page
-    assert "Metodeansvarlig Jens Holm" in page
+    assert "<dt>Metodeansvarlig</dt>\n<dd>Jens Holm</dd>" in page  # the role said once
     assert 'praksis-badge--godkendt">Godkendt</span>' in page
     assert "1. juni 2025" in page            # Danish date
     assert "1. juni 2026" in page            # next review: 12 months later

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from . import check, export, new, schema, score, site, status
+from . import check, export, new, render, schema, score, site, status
 from .danish import DanishGroup
 
 
@@ -25,6 +25,7 @@ praksis.add_command(status.status)
 praksis.add_command(schema.schema)
 praksis.add_command(score.score)
 praksis.add_command(export.export)
+praksis.add_command(render.render)
 
 
 def main() -> None:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
 
 from ..core import load_content
+from ..core.anchors import broken_anchor_links
+from ..core.content import ContentSet
 from ..core.links import project_link_problems
+from ..core.pages import PageContext, render_page
+from ..core.problems import Problem
 from ..core.siteconfig import SiteConfig, resolved_today
 from .output import STRICT_NOTE, echo_problems
 
@@ -38,6 +43,7 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
         problems += content.problems
         if content.root.is_dir():
             problems += project_link_problems(content, day)
+            problems += _anchor_problems(content, day)
         files += content.files
     problems.sort(key=lambda p: (not p.path.endswith("mkdocs.yml"), p.sort_key()))
     echo_problems(problems, files)
@@ -61,3 +67,21 @@ def site_config(config_file: Path | None = None,
     from ..site.preflight import check_mkdocs_yml  # loads MkDocs' option classes
 
     return check_mkdocs_yml(path)
+
+
+def _anchor_problems(content: ContentSet, today: dt.date) -> list[Problem]:
+    """Links in the editors' text to a heading (#anchor) that no longer exists."""
+    cwd = Path.cwd().resolve()
+    base = cwd if content.root.is_relative_to(cwd) else content.root.parent
+
+    def shown(path: str) -> str:
+        return (content.root / path).relative_to(base).as_posix()
+
+    rendered = None
+    if not content.errors:  # computed sections (scores, milestones) need sound content
+        ctx = PageContext(content, today)
+
+        def rendered(doc: object) -> str:
+            return render_page(doc, ctx)
+
+    return broken_anchor_links(content.documents, content.by_path, rendered, shown)

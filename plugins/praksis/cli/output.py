@@ -50,21 +50,26 @@ def danish_mkdocs_message(message: str) -> tuple[str, str] | None:
 class _PlainHandler(logging.Handler):
     """Our own messages as they are (they already say file and line); MkDocs' prefixed."""
 
+    def __init__(self, engine: str = "mkdocs") -> None:
+        super().__init__()
+        self.engine = engine
+
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
         danish = danish_mkdocs_message(message)
         if danish is not None:
-            message = f"mkdocs {danish[0]}: {danish[1]}"
+            message = f"{self.engine} {danish[0]}: {danish[1]}"
         elif not record.name.startswith("mkdocs.plugins.praksis"):
             level = {"WARNING": "advarsel", "ERROR": "fejl"}.get(record.levelname, "info")
-            message = f"mkdocs {level}: {message}"
+            message = f"{self.engine} {level}: {message}"
         click.echo(message, err=True)
 
 
-def route_mkdocs_log(verbose: bool = False) -> None:
-    logger = logging.getLogger("mkdocs")
+def route_mkdocs_log(verbose: bool = False, engine: str = "mkdocs") -> None:
+    """The engine's log (ProperDocs': "properdocs.", which "mkdocs." then feeds) to stderr."""
+    logger = logging.getLogger(engine)
     if not any(isinstance(h, _PlainHandler) for h in logger.handlers):
-        logger.addHandler(_PlainHandler())
+        logger.addHandler(_PlainHandler(engine))
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
     logger.propagate = False
     # The line counting the notes is shown by every build ("11 noter: se dem med ...").

@@ -9,6 +9,23 @@ import click
 
 from .output import PraksisError, echo_problems, route_mkdocs_log
 
+# ProperDocs when installed; --engine or PRAKSIS_ENGINE picks MkDocs (site/engine.py).
+engine_option = click.option(
+    "--engine", type=click.Choice(["properdocs", "mkdocs"]), default=None,
+    help="Motoren, der bygger sitet (standard: ProperDocs, hvis den er installeret, ellers "
+         "MkDocs; eller miljøvariablen PRAKSIS_ENGINE).")
+
+
+def _start_engine(engine: str | None, verbose: bool) -> None:
+    from ..site.engine import EngineError, activate, choose_engine
+
+    try:
+        name = choose_engine(engine)
+        activate(name)
+    except EngineError as exc:
+        raise PraksisError(str(exc)) from None
+    route_mkdocs_log(verbose, engine=name)
+
 
 @click.command()
 @click.option("--config", "config_file", default="mkdocs.yml", show_default=True,
@@ -17,13 +34,16 @@ from .output import PraksisError, echo_problems, route_mkdocs_log
               help="Hvor sitet skrives (standard: site_dir i mkdocs.yml, build/site).")
 @click.option("--strict", is_flag=True, help="Advarsler stopper bygningen.")
 @click.option("-v", "--verbose", is_flag=True, help="Vis MkDocs' egne meddelelser.")
-def build(config_file: Path, site_dir: Path | None, strict: bool, verbose: bool) -> None:
+@engine_option
+def build(config_file: Path, site_dir: Path | None, strict: bool, verbose: bool,
+          engine: str | None) -> None:
     """Tjek indholdet og byg sitet. Det gamle site erstattes kun, hvis alt lykkes."""
-    # Imported here so `praksis check` starts without loading MkDocs.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    _start_engine(engine, verbose)
+    # Imported here so `praksis check` starts without loading MkDocs, and after the engine
+    # is chosen (ProperDocs redirects mkdocs.* imports).
     from ..site.build import SiteBuildError, build_site
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    route_mkdocs_log(verbose)
     try:
         target = build_site(config_file, site_dir, strict)
     except SiteBuildError as exc:
@@ -42,13 +62,15 @@ def build(config_file: Path, site_dir: Path | None, strict: bool, verbose: bool)
               help="Byg kun den gemte fils side og oversigtssiderne igen (hurtigt på store "
                    "sites). Andre sider, der viser tal fra filen, opdateres først, når du "
                    "starter forhåndsvisningen igen.")
-def serve(config_file: Path, dev_addr: str | None, open_browser: bool, dirty: bool) -> None:
+@engine_option
+def serve(config_file: Path, dev_addr: str | None, open_browser: bool, dirty: bool,
+          engine: str | None) -> None:
     """Forhåndsvis sitet, mens du skriver. Fejl vises i terminalen og på siden."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    _start_engine(engine, verbose=True)  # the server's address and rebuilds are worth seeing
     from ..site.build import SiteBuildError
     from ..site.serve import serve_site
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    route_mkdocs_log(verbose=True)  # the server's address and rebuilds are worth seeing
     try:
         serve_site(config_file, dev_addr, open_browser, dirty)
     except SiteBuildError as exc:

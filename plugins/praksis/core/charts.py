@@ -197,7 +197,7 @@ def radar_svg(scores: Sequence[ChartScore], title: str = "Score pr. element",
         # readable where a data line crosses them.
         x, y = _point(0, count, ring)
         parts.append(f'<text x="{x + 4:.1f}" y="{y + 4:.1f}" font-size="11" fill="{INK}" '
-                     f'{HALO} stroke-width="3" paint-order="stroke">'
+                     f'{HALO} stroke-width="3" style="paint-order: stroke">'
                      f"{decimal(ring, 2).rstrip('0').rstrip(',')}</text>")
     if previous is not None:
         parts.append(_legend(*legend))
@@ -264,7 +264,7 @@ def line_svg(points: Sequence[tuple[str, float | None]], title: str, description
         if index % label_every == 0 or index == len(coords) - 1:
             parts.append(f'<text x="{x:.1f}" y="{y - 12:.1f}" text-anchor="middle" '
                          f'font-size="16" font-weight="bold" fill="{INK}" {HALO} '
-                         f'stroke-width="4" paint-order="stroke">'
+                         f'stroke-width="4" style="paint-order: stroke">'
                          f"{escape(value_label(float(value)))}</text>")
     parts.append("</svg>")
     return "\n".join(parts)

@@ -18,6 +18,11 @@ from .danish import decimal as decimal
 from .danish import percent as percent
 from .problems import Problem
 
+# Python-Markdown extensions the fragments rely on (definition lists, divs with Markdown,
+# admonitions and collapsible blocks): the plugin adds them, `praksis render` writes them.
+MARKDOWN_EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "pymdownx.details",
+                       "pymdownx.superfences", "tables")
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
 # "1. juni" at the start of a line or cell would start an ordered list.
 _LIST_NUMBER = re.compile(r"^(\d+)([.)])")

@@ -95,6 +95,8 @@ def generated_pages(ctx: PageContext) -> dict[str, str]:
 
 # Sections in the order readers need them; folders not listed follow in alphabetical order.
 SECTION_ORDER = ("praksis", "vurderinger", "implementering", "haandboeger", "reference")
+# Folders kept out of the readers' navigation: the editors' corner, linked from the footer.
+OUTSIDE_NAV = ("reference",)
 
 
 def section_titles(ctx: PageContext, generated: dict[str, str]) -> dict[str, str]:

@@ -17,14 +17,16 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..core import DocumentCache, Problem, Severity, load_content, summarize
+from ..core.anchors import slugify
 from ..core.clock import today as resolved_today
 from ..core.content import ContentSet
 from ..core.editions import download_links, exported_files
-from ..core.fragments import problems_notice, withheld_page
+from ..core.fragments import MARKDOWN_EXTENSIONS, problems_notice, withheld_page
 from ..core.frontmatter import strip_front_matter
 from ..core.links import link_problems
 from ..core.personal_data import PERSONAL_DATA_KEY, find_cpr_numbers
-from ..core.pages import SECTION_ORDER, PageContext, generated_pages, render_page, section_titles
+from ..core.pages import (OUTSIDE_NAV, SECTION_ORDER, PageContext, generated_pages, render_page,
+                          section_titles)
 from .config import PraksisConfig
 
 # Under "mkdocs." so `mkdocs build --strict` counts our warnings.
@@ -33,10 +35,9 @@ log = logging.getLogger("mkdocs.plugins.praksis")
 notes_log = logging.getLogger("mkdocs.plugins.praksis.notes")
 
 CSS_PATH = "assets/praksis/praksis.css"
-# Markdown extensions the core's fragments rely on (definition lists, divs with Markdown,
-# admonitions and collapsible blocks).
-REQUIRED_EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "pymdownx.details",
-                       "pymdownx.superfences", "tables")
+JS_PATH = "assets/praksis/praksis.js"
+# Material templates in Danish (404 page, footer with the editors' corner, one <title>).
+THEME_DIR = Path(__file__).parent / "theme"
 
 
 class PraksisPlugin(BasePlugin[PraksisConfig]):
@@ -85,10 +86,17 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         self.context = PageContext(self.content, today,
                                    adjusted_scores=self.config.adjusted_scores,
                                    editions=download_links(self.exported))
-        for extension in REQUIRED_EXTENSIONS:
+        for extension in MARKDOWN_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         config.extra_css.append(CSS_PATH)
+        config.extra_javascript.append(JS_PATH)
+        # Heading anchors as pandoc (the printed editions) makes them, unless mkdocs.yml
+        # says otherwise.
+        config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify)
+        # After a project's own custom_dir, before the theme's templates.
+        dirs = config.theme.dirs
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
@@ -100,8 +108,10 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         self._check_links()
         for path, markdown in self.generated.items():
             files.append(File.generated(config, path, content=markdown))
-        css = resources.files("praksis.site").joinpath("assets/praksis.css").read_text("utf-8")
-        files.append(File.generated(config, CSS_PATH, content=css))
+        assets = resources.files("praksis.site").joinpath("assets")
+        for path in (CSS_PATH, JS_PATH):
+            content = assets.joinpath(path.rsplit("/", 1)[1]).read_text("utf-8")
+            files.append(File.generated(config, path, content=content))
         for edition_id, formats in self.exported.items():
             for fmt, source in formats.items():
                 site_path = self.context.editions[edition_id][fmt]
@@ -122,6 +132,15 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
                                          order.get(_folder_of(item) or "", len(order)),
                                          (item.title or "").casefold() if isinstance(item, Section)
                                          else ""))
+        # The editors' corner leaves the readers' navigation (the footer links it).
+        nav.items = [item for item in nav.items if _folder_of(item) not in OUTSIDE_NAV]
+        # "Previous" and "next" follow the navigation as readers see it.
+        pages = _pages_in(nav.items)
+        for page in nav.pages:
+            page.previous_page = page.next_page = None
+        for before, after in zip(pages, pages[1:]):
+            before.next_page, after.previous_page = after, before
+        nav.pages = pages
         return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
@@ -211,6 +230,16 @@ def _top_level_rank(item: object) -> int:
         return 1
     file = getattr(item, "file", None)
     return 0 if file is not None and file.src_uri == "index.md" else 2
+
+
+def _pages_in(items: list[Any]) -> list[Page]:
+    pages: list[Page] = []
+    for item in items:
+        if isinstance(item, Page):
+            pages.append(item)
+        elif isinstance(item, Section):
+            pages.extend(_pages_in(item.children))
+    return pages
 
 
 def _folder_of(item: object) -> str | None:

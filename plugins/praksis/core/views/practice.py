@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..danish import format_date
 from ..fragments import badge, block, text
+from ..markdown import headings
 from ..model import Approval, ApprovalState, Page, Practice
 from ..pages import PageContext, PageFragment, renders
 
@@ -13,6 +14,13 @@ _APPROVAL_CLASS = {ApprovalState.DRAFT: "kladde", ApprovalState.IN_REVIEW: "til-
 
 def approval_badge(approval: Approval) -> str:
     return badge(approval.state.label, _APPROVAL_CLASS[approval.state])
+
+
+def without_label(value: str, label: str) -> str:
+    """'Metodeansvarlig Sara Holm' under the label 'Metodeansvarlig' shows as 'Sara Holm'
+    (the key asks for role and name; the label already says the role)."""
+    first, _, rest = value.partition(" ")
+    return rest.strip() if rest.strip() and first.casefold() == label.casefold() else value
 
 
 def metadata_rows(practice: Practice, ctx: PageContext) -> list[tuple[str, str]]:
@@ -26,7 +34,7 @@ def metadata_rows(practice: Practice, ctx: PageContext) -> list[tuple[str, str]]
         next_review += " " + badge("Gennemgang overskredet", "forfalden")
     return [
         ("Enhed", text(practice.unit)),
-        ("Metodeansvarlig", text(practice.owner)),
+        ("Metodeansvarlig", text(without_label(practice.owner, "Metodeansvarlig"))),
         ("Godkendelse", approved),
         ("Version", text(practice.version)),
         ("Senest gennemgået", text(format_date(practice.last_reviewed))),
@@ -45,14 +53,21 @@ def _listing(title: str, items: tuple[str, ...]) -> str:
 
 
 def key_facts(practice: Practice) -> str:
-    """Target group, goals, activities, organisation and staff: the facts from front matter."""
-    parts = [f"**Målgruppe**\n\n{text(practice.target_group)}\n"]
-    if practice.support_needs:
-        parts.append(f"**Støttebehov**\n\n{text(practice.support_needs)}\n")
-    parts.append(_listing("Mål", practice.goals))
-    parts.append(_listing("Aktiviteter", practice.activities))
-    parts.append(f"**Organisering**\n\n{text(practice.organisation)}\n")
-    parts.append(f"**Medarbejdernes faglige baggrund**\n\n{text(practice.staff_background)}\n")
+    """Target group, goals, activities, organisation and staff: the facts from front matter.
+
+    A fact whose label the editor also wrote as a heading of the body (a '## Målgruppe'
+    section) is left to that section: the page says it once."""
+    written = {h.text.casefold() for h in headings(practice.source.body, 1)}
+    facts = [("Målgruppe", practice.target_group), ("Støttebehov", practice.support_needs),
+             ("Mål", practice.goals), ("Aktiviteter", practice.activities),
+             ("Organisering", practice.organisation),
+             ("Medarbejdernes faglige baggrund", practice.staff_background)]
+    parts = []
+    for label, value in facts:
+        if not value or label.casefold() in written:
+            continue
+        parts.append(_listing(label, value) if isinstance(value, tuple)
+                     else f"**{label}**\n\n{text(value)}\n")
     if practice.methods:
         parts.append("**Bygger på** " + ", ".join(text(m) for m in practice.methods) + "\n")
     return block("praksis-facts", "\n".join(parts))

@@ -8,6 +8,21 @@ from ..fragments import table, text
 from ..pages import PageContext, generates
 
 REFERENCE_PATH = "reference/noegler.md"
+# The editors' corner: outside the readers' navigation, linked from every page's footer.
+EDITORS_PATH = "reference/index.md"
+EDITORS_PAGE = """---
+type: page
+title: Til redaktionen
+---
+
+Her finder I, der skriver og retter indholdet, opslagsværket til filerne. Læserne ser ikke
+siderne i menuen; de er linket nederst på hver side.
+
+- [Nøgler i front matter](noegler.md): alle nøgler i alle slags dokumenter, hvilke der er
+  krævet, og hvilke værdier de kan have.
+- `praksis check` tjekker alt indhold og skriver hver fejl med fil og linje.
+- `praksis serve` viser sitet, mens I skriver; fejl står øverst på siden.
+"""
 
 
 def _kind(spec_field: Field) -> str:
@@ -59,4 +74,4 @@ def reference_markdown() -> str:
 
 @generates
 def reference_page(ctx: PageContext) -> dict[str, str]:
-    return {REFERENCE_PATH: reference_markdown()}
+    return {EDITORS_PATH: EDITORS_PAGE, REFERENCE_PATH: reference_markdown()}
