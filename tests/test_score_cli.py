@@ -14,7 +14,7 @@ import pytest
 
 from praksis.core import load_content
 from praksis.core.pages import PageContext, render_page
-from praksis.core.scoring import format_score
+from praksis.core.danish import decimal as format_score
 from praksis.core.types.assessment import Assessment
 
 from conftest import SAMPLE_CONTENT, run_cli, write

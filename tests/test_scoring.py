@@ -28,7 +28,7 @@ from praksis.core.danish import decimal, percent
 from praksis.core.model import Practice
 from praksis.core.pages import PageContext, page_fragment, render_page
 from praksis.core.scoring import (MEAN_LABEL, assessments_for, coverage_note, description_coverage,
-                                  format_score, latest_assessment, score_assessment, score_in)
+                                  latest_assessment, score_assessment, score_in)
 from praksis.core.model import Source
 from praksis.core.types.assessment import Answer, Assessment
 from praksis.core.types.instrument import Instrument
@@ -212,8 +212,8 @@ def test_rule_invariants_for_any_answers(codes: tuple[str | None, ...]) -> None:
 @pytest.mark.parametrize(("value", "shown"), [
     (Fraction(5, 8), "0,63"), (Fraction(2, 3), "0,67"), (Fraction(1, 3), "0,33"),
     (Fraction(1), "1,00"), (Fraction(0), "0,00"), (Fraction(-1, 8), "-0,13"), (None, "–")])
-def test_format_score_rounds_half_up_with_a_comma(value: Fraction | None, shown: str) -> None:
-    assert format_score(value) == shown
+def test_decimal_rounds_half_up_with_a_comma(value: Fraction | None, shown: str) -> None:
+    assert decimal(value) == shown
 
 
 # --- assessments of a practice ---------------------------------------------------------------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -12,9 +11,9 @@ import click
 
 from ..core.atomic import write_atomically
 from ..core.clock import today as resolved_today
+from ..core.danish import SLUG
 from .output import PraksisError
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FOLDER_HELP = ("Undermappen af indholdsmappen, filen skrives i, fx 'praksis/lindegaarden' "
                "(standard: {default}).")
 

@@ -9,8 +9,7 @@ from pathlib import Path
 import click
 
 from ..core import load_content
-from ..core.danish import format_date
-from ..core.fragments import percent
+from ..core.danish import format_date, percent
 from ..core.milestones import (ImplementationPlan, MilestoneProgress, PlanStatus, plan_statuses,
                                status_json)
 from ..core.siteconfig import resolved_today

@@ -1,4 +1,5 @@
-"""Danish presentation helpers: dates as readers write them, numbers with a decimal comma.
+"""Danish presentation helpers: dates as readers write them, numbers with a decimal comma,
+ids (slugs) with æ, ø and å spelt ae, oe and aa.
 
 Every number a reader sees (a score, a mean, a change, a progress percentage, years) is
 formatted here, and rounded half up from its exact value, as a reader rounding by hand
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
+import unicodedata
 from decimal import Decimal
 from fractions import Fraction
 
@@ -16,6 +19,20 @@ MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august"
           "september", "oktober", "november", "december")
 
 Number = Fraction | Decimal | int | float
+
+# An id (a file name without its suffix, a scale or an activity key): what 'praksis new'
+# writes and what a key can refer to.
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SLUG = re.compile(SLUG_PATTERN)
+_ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+
+
+def slugify(text: str) -> str:
+    """An id from free text: 'Familiehuset, LØFT' -> 'familiehuset-loeft' (æ, ø, å as ae, oe,
+    aa; other accents dropped: 'é' -> 'e'; anything else between words a hyphen)."""
+    ascii_text = unicodedata.normalize("NFKD", text.lower().translate(_ASCII))
+    ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 
 def format_date(day: dt.date | None) -> str:

@@ -28,8 +28,6 @@ from enum import Enum
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-# A score is shown by the one number formatter: '0,63' for 5/8 (half up, decimal comma).
-from .danish import decimal as format_score
 from .markdown import headings
 from .placeholders import is_placeholder, is_placeholder_line
 
