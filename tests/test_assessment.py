@@ -23,8 +23,7 @@ from praksis.core.model import Practice
 from praksis.core.pages import PageContext, render_page
 from praksis.core.types.assessment import Assessment, split_sections
 
-from conftest import (FIXTURES, INSTRUMENT_FILE, PRACTICE_FILE, ROOT, SAMPLE_CONTENT, run_cli,
-                      write)
+from conftest import FIXTURES, INSTRUMENT_FILE, PRACTICE_FILE, ROOT, SAMPLE_CONTENT, run_cli, write
 
 CASES = sorted((FIXTURES / "assessment").glob("*.md"))
 TODAY = dt.date(2026, 4, 1)

@@ -10,7 +10,8 @@ from praksis.core.danish import SLUG, format_date, slugify
 
 
 @pytest.mark.parametrize(("text", "slug"), [
-    ("Familiehuset, LØFT", "familiehuset-loeft"), ("Tryghed på Lindegården", "tryghed-paa-lindegaarden"),
+    ("Familiehuset, LØFT", "familiehuset-loeft"),
+    ("Tryghed på Lindegården", "tryghed-paa-lindegaarden"),
     ("Café Über 2", "cafe-uber-2"), ("  --Æble--  ", "aeble"), ("!!!", "")])
 def test_slugify_spells_aeoeaa_and_makes_a_valid_id(text: str, slug: str) -> None:
     assert slugify(text) == slug

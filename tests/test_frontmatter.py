@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from praksis.core import frontmatter, load_content
-from praksis.core.fields import Checker, INVALID, Record, Field, Text, MapOf, check_document
+from praksis.core.fields import INVALID, Checker, Field, MapOf, Record, Text, check_document
 
 from conftest import SAMPLE_CONTENT, write
 

@@ -16,15 +16,22 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, MILESTONE_BASE, MILESTONE_GOLDEN, SAMPLE_CONTENT, run_cli
-from conftest import assert_golden as assert_golden_file
 from praksis.core import load_content
 from praksis.core.fragments import percent, text
-from praksis.core.milestones import (ImplementationPlan, MilestoneStatus, is_overdue,
-                                     plan_statuses, progress, status_json)
+from praksis.core.milestones import (
+    ImplementationPlan,
+    MilestoneStatus,
+    is_overdue,
+    plan_statuses,
+    progress,
+    status_json,
+)
 from praksis.core.model import Practice
 from praksis.core.pages import PageContext, generated_pages, page_fragment, render_page
 from praksis.core.views import milestones as views
+
+from conftest import FIXTURES, MILESTONE_BASE, MILESTONE_GOLDEN, SAMPLE_CONTENT, run_cli
+from conftest import assert_golden as assert_golden_file
 
 MILESTONE_FIXTURES = FIXTURES / "milestones"
 BASE = MILESTONE_BASE
@@ -140,7 +147,7 @@ def test_golden_status_table(golden_project: Path) -> None:
 
 
 def _epoch(day: dt.date, hour: int = 12) -> str:
-    moment = dt.datetime(day.year, day.month, day.day, hour, tzinfo=dt.timezone.utc)
+    moment = dt.datetime(day.year, day.month, day.day, hour, tzinfo=dt.UTC)
     return str(int(moment.timestamp()))
 
 

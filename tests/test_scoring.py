@@ -25,16 +25,31 @@ from hypothesis import strategies as st
 
 from praksis.core import load_content
 from praksis.core.danish import decimal, percent
-from praksis.core.model import Practice
+from praksis.core.model import Practice, Source
 from praksis.core.pages import PageContext, page_fragment, render_page
-from praksis.core.scoring import (MEAN_LABEL, assessments_for, coverage_note, description_coverage,
-                                  latest_assessment, score_assessment, score_in)
-from praksis.core.model import Source
+from praksis.core.scoring import (
+    MEAN_LABEL,
+    assessments_for,
+    coverage_note,
+    description_coverage,
+    latest_assessment,
+    score_assessment,
+    score_in,
+)
 from praksis.core.types.assessment import Answer, Assessment
 from praksis.core.types.instrument import Instrument
 
-from conftest import (GOLDEN_INPUTS, INSTRUMENT_FILE, MILESTONE_BASE, MILESTONE_GOLDEN,
-                      PRACTICE_FILE, SAMPLE_CONTENT, TESTS, run_cli, write)
+from conftest import (
+    GOLDEN_INPUTS,
+    INSTRUMENT_FILE,
+    MILESTONE_BASE,
+    MILESTONE_GOLDEN,
+    PRACTICE_FILE,
+    SAMPLE_CONTENT,
+    TESTS,
+    run_cli,
+    write,
+)
 
 GOLDEN = TESTS / "golden" / "scoring"
 CASES = sorted(GOLDEN.glob("*.input.yml"))

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, SAMPLE_CONTENT, run_cli
+from conftest import FIXTURES, MILESTONE_GOLDEN, SAMPLE_CONTENT, run_cli
 from conftest import MILESTONE_BASE as BASE
-from conftest import MILESTONE_GOLDEN
 from conftest import assert_golden as assert_golden_file
 
 TODAY = "2026-11-23"

@@ -18,11 +18,11 @@ FOLDER_HELP = ("Undermappen af indholdsmappen, filen skrives i, fx 'praksis/lind
                "(standard: {default}).")
 
 
-def folder_option(default: str):  # noqa: ANN201 (a click decorator)
+def folder_option(default: str):
     return click.option("--folder", metavar="MAPPE", help=FOLDER_HELP.format(default=default))
 
 
-def id_option(help_text: str):  # noqa: ANN201 (a click decorator)
+def id_option(help_text: str):
     return click.option("--id", "option_id", metavar="ID", help=help_text)
 
 

@@ -26,8 +26,8 @@ from .documents import DocumentType, document_types
 from .fields import INVALID, Checker, Key, check_document, key_text
 from .markdown import headings
 from .model import Source, first_by
-from .placeholders import placeholder_problems
 from .personal_data import ALLOW_MARKER, PERSONAL_DATA_KEY, find_cpr_numbers, mask_cpr_numbers
+from .placeholders import placeholder_problems
 from .problems import BODY_KEY, Problem, Severity, did_you_mean
 
 MARKDOWN_SUFFIXES = (".md",)

@@ -14,8 +14,19 @@ from typing import Any
 import yaml
 
 from ..documents import DocumentType, register
-from ..fields import (INT_TAG, INVALID, STR_TAG, Checker, Field, Key, ListOf, Record, Slug, Spec,
-                      Text)
+from ..fields import (
+    INT_TAG,
+    INVALID,
+    STR_TAG,
+    Checker,
+    Field,
+    Key,
+    ListOf,
+    Record,
+    Slug,
+    Spec,
+    Text,
+)
 from ..milestones import MILESTONE_ID_PATTERN, Factor, Framework, Milestone
 from ..model import Source
 from .common import title_field, type_field
