@@ -185,7 +185,7 @@ def test_approved_edition_leaves_out_drafts_in_order(small_content: ContentSet) 
     assert titles(selection.parts[1].documents) == ["Anerkendelse", "Zoneterapi", "Åben dialog"]
     assert [(item.document.title, item.reason) for item in selection.left_out] == [
         ("Ærlig tale", "til godkendelse"), ("Ønskesamtaler", "kladde")]
-    note = left_out_note(edition, selection)
+    note = left_out_note(edition, selection, small_content)
     assert note is not None
     assert "2 beskrivelser er ikke godkendt og udeladt af haandbog" in note
     assert "Ærlig tale (til godkendelse); Ønskesamtaler (kladde)" in note
@@ -199,7 +199,7 @@ def test_draft_takes_every_named_document_in_danish_title_order(
     assert titles(selection.parts[1].documents) == [
         "Anerkendelse", "Zoneterapi", "Ærlig tale", "Ønskesamtaler", "Åben dialog"]
     assert selection.left_out == ()
-    assert left_out_note(edition, selection) is None
+    assert left_out_note(edition, selection, small_content) is None
 
 
 def test_a_part_with_nothing_approved_is_left_out(small_content: ContentSet,
@@ -270,12 +270,16 @@ def test_history_note_and_long_history(small_content: ContentSet) -> None:
     assert "Dertil 5 ældre ændringer" in long.markdown
 
 
+AS_OF = ("Status pr. 1. oktober 2026: fremdrift, frister, scorer og forfaldne punkter i "
+         "håndbogen er opgjort pr. udgavens dato.")
+
+
 def test_cover_facts_are_danish(small_content: ContentSet) -> None:
     edition = small_content.get(Edition, "haandbog")
     assert cover_facts(edition, draft=False) == {
         "title": "Fælles praksis", "subtitle": "Redskaber på Lindegården",
         "organisation": "Botilbuddet Lindegården", "edition": "Udgave 3.0",
-        "date": "1. oktober 2026", "colophon": "Udgivet af Lindegården."}
+        "date": "1. oktober 2026", "colophon": "Udgivet af Lindegården.", "as_of": AS_OF}
     assert cover_facts(edition, draft=True)["draft"] == "KLADDE"
 
 
@@ -300,7 +304,7 @@ def test_pdf_plan_defaults(small_content: ContentSet, tmp_path: Path) -> None:
         "subtitle": "Redskaber på Lindegården", "organisation": "Botilbuddet Lindegården",
         "edition": "Udgave 3.0", "date": "1. oktober 2026",
         "running-header": "Fælles praksis 3.0 · KLADDE", "draft": True,
-        "colophon": "Udgivet af Lindegården."}
+        "colophon": "Udgivet af Lindegården.", "as-of": AS_OF}
     assert export.markdown == plan.markdown
 
 
@@ -313,7 +317,9 @@ def test_docx_plan_defaults(small_content: ContentSet, tmp_path: Path) -> None:
     assert "template" not in defaults and "filters" not in defaults
     assert defaults["metadata"]["author"] == ["Botilbuddet Lindegården"]
     assert defaults["metadata"]["date"] == "Udgave 3.0 · 1. oktober 2026"
-    assert defaults["metadata"]["abstract"] == "Udgivet af Lindegården."
+    assert defaults["metadata"]["abstract"] == (
+        f"Udgivet af Lindegården. {AS_OF} Udgaven udelader 2 dokumenter, der ikke er "
+        "godkendt: Ærlig tale (til godkendelse); Ønskesamtaler (kladde).")
     assert export.running_header == "Fælles praksis 3.0"
     assert export.output == tmp_path / "haandbog.docx"
 

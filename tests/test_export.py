@@ -115,7 +115,9 @@ def test_docx_has_danish_styles_headings_toc_and_page_numbers(exported: Path) ->
     # Real heading styles, numbered (a space after the number): parts, documents, sections;
     # the history unnumbered.
     assert texts["Heading 1"] == ["1 Om Fælles praksis", "2 Arbejdsmodellen", "3 Redskaberne",
-                                  "4 Organisering", "5 Referencer", "Versionshistorik"]
+                                  "4 Organisering", "5 Referencer",
+                                  "Bilag: Lovende praksis: elementer og score",
+                                  "Versionshistorik"]
     assert "3.3 Tryghedsplan og tryghedssamtaler" in texts["Heading 2"]
     assert "3.1.1 Formål" in texts["Heading 3"]
     assert all(re.match(r"^\d+(\.\d+)* \S", text) for style, found in texts.items()
@@ -266,7 +268,8 @@ def test_pdf_is_a_handbook(exported: Path) -> None:
         "Arbejdsmodellen", "Forankret i Sensum", "Redskaberne", "Platform for indsats",
         "Mit arbejds- og fritidsliv", "Tryghedsplan og tryghedssamtaler",
         "Beboerudviklingssamtaler (BUS)", "SMARTe delmål med indikatorer", "Organisering",
-        "Organisering og roller", "Referencer", "Versionshistorik",
+        "Organisering og roller", "Referencer",
+        "Bilag: Lovende praksis: elementer og score", "Versionshistorik",
         "Ændringer siden forrige udgave"]
     assert "3.3 Tryghedsplan og tryghedssamtaler" in contents
     for title, page in entries.items():

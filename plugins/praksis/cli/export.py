@@ -104,7 +104,7 @@ def export(names: tuple[str, ...], fmt: str, draft: bool, content_dir: Path,
         for edition in editions:
             plan = plan_for_print(edition, content, ctx, draft, history, label, site_url,
                                   directory_urls)
-            note = left_out_note(edition, plan.selection)
+            note = left_out_note(edition, plan.selection, content)
             if note:
                 click.echo(note, err=True)
             if "pdf" in formats:

@@ -194,7 +194,8 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
     day = resolved_today(date_text, source="--date")
     name = f"{check_slug(doc_id)}.md" if doc_id else f"{practice_id}-{day.isoformat()}.md"
     write_new(target_folder(content_dir, folder, "vurderinger") / name,
-              scaffold(instrument, practice_id, day, previous))
+              scaffold(instrument, practice_id, day, previous,
+                       content.get(Practice, practice_id).title))
 
 
 def _previous_assessment(path: Path, content: Any) -> Any:

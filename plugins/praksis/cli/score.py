@@ -10,8 +10,9 @@ import click
 
 from ..core import Problem, Severity, load_content
 from ..core.danish import decimal, format_date
+from ..core.documents import display_title
 from ..core.scoring import ADJUSTED_LABEL, MEAN_LABEL, AssessmentScore, mode_label, score_in
-from ..core.types.assessment import PRIORITY_LABELS, WHOLE_PRACTICE, Assessment, assessment_title
+from ..core.types.assessment import PRIORITY_LABELS, WHOLE_PRACTICE, Assessment
 from .output import PraksisError, echo_problems
 from .status import _today as resolve_today
 
@@ -115,7 +116,7 @@ def score(file: Path, as_json: bool, adjusted: bool, content_dir: Path | None,
         report["priorities"] = [p.as_json(day) for p in document.priorities]
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
-    click.echo(assessment_title(document, content))
+    click.echo(display_title(document, content))
     click.echo(f"Dato: {format_date(document.date)}. Beregning: {mode_label(adjusted)}.\n")
     if document.priorities:
         click.echo(priorities_text(document, day) + "\n")

@@ -38,6 +38,9 @@ class DocumentType:
     unique_ids: bool = True
     example_path: str = ""
     body_sections: Sequence[str] = field(default_factory=tuple)
+    # The title readers see when the document may have none of its own (an assessment or a
+    # plan without 'title:'): derived from other documents. See ``display_title``.
+    title: Callable[[Any, ContentSet], str] | None = None
 
 
 _REGISTRY: dict[str, DocumentType] = {}
@@ -60,3 +63,16 @@ def document_types() -> Mapping[str, DocumentType]:
     if not _REGISTRY:
         from . import types  # noqa: F401  (registers the built-in types)
     return _REGISTRY
+
+
+def display_title(doc: Any, content: ContentSet) -> str:
+    """The title every reader sees (navigation, <title>, print, listings, the CLI).
+
+    The document's own ``title``, else the one its type derives ("Lovende praksis:
+    Samarbejde om Sikkerhed, 12. marts 2026"), else its id: never None.
+    """
+    for doc_type in document_types().values():
+        if type(doc) is doc_type.model and doc_type.title is not None:
+            return doc_type.title(doc, content)
+    own = getattr(doc, "title", None)
+    return str(own) if own else doc.source.doc_id

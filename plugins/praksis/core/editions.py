@@ -13,16 +13,16 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .changes import version_key
 from .danish import format_date
-from .documents import document_types
+from .documents import display_title, document_types
 from .fragments import table, text
 from .model import Page, Source
-from .pages import PageContext, page_fragment
+from .pages import PageContext, page_fragment, print_appendices
 from .problems import did_you_mean
 
 if TYPE_CHECKING:
@@ -135,9 +135,9 @@ def normalise_folder(folder: str) -> str:
     return posixpath.normpath(folder.strip()).strip("/")
 
 
-def title_key(doc: Any) -> tuple[str, str]:
+def title_key(doc: Any, content: ContentSet) -> tuple[str, str]:
     """Danish alphabetical order: æ, ø and å after z (Python's code points put å first)."""
-    title = str(getattr(doc, "title", None) or doc.source.doc_id).casefold()
+    title = display_title(doc, content).casefold()
     return (title.translate(_DANISH_ORDER), doc.source.doc_id)
 
 
@@ -171,7 +171,8 @@ def resolve_parts(edition: Edition, content: ContentSet
             key: tuple[str | int, ...] = ("parts", index, "folder")
             folder = normalise_folder(part.folder)
             documents = sorted((d for d in printable
-                                if d.source.path.startswith(folder + "/")), key=title_key)
+                                if d.source.path.startswith(folder + "/")),
+                               key=lambda d: title_key(d, content))
             if not documents:
                 problems.append(PartProblem(key, (
                     f"mappen '{part.folder}' under content/ har ingen dokumenter, der kan "
@@ -227,9 +228,19 @@ class LeftOut:
 
 
 @dataclass(frozen=True, slots=True)
+class DroppedPart:
+    """A part the manifest names whose documents are all left out (none approved)."""
+
+    index: int
+    title: str
+    left_out: tuple[LeftOut, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Selection:
     parts: tuple[SelectedPart, ...]
     left_out: tuple[LeftOut, ...]
+    dropped: tuple[DroppedPart, ...] = ()
 
     @property
     def documents(self) -> tuple[Any, ...]:
@@ -251,9 +262,11 @@ def select(edition: Edition, content: ContentSet, draft: bool) -> Selection:
     """The documents to print: approved ones, or every named one in a draft."""
     parts: list[SelectedPart] = []
     left_out: list[LeftOut] = []
+    dropped: list[DroppedPart] = []
     resolved, _problems = resolve_parts(edition, content)  # reported by `praksis check`
-    for part, documents in resolved:
+    for index, (part, documents) in enumerate(resolved):
         kept = []
+        before = len(left_out)
         for doc in documents:
             approval = approval_of(doc)
             if draft or (approval is None and not needs_approval(doc)) or (
@@ -265,15 +278,49 @@ def select(edition: Edition, content: ContentSet, draft: bool) -> Selection:
                 left_out.append(LeftOut(doc, approval.state.label.lower()))
         if kept:
             parts.append(SelectedPart(part.title, part.intro, tuple(kept)))
-    return Selection(tuple(parts), tuple(left_out))
+        elif documents:
+            dropped.append(DroppedPart(index, part.title, tuple(left_out[before:])))
+    return Selection(tuple(parts), tuple(left_out), tuple(dropped))
 
 
-def left_out_note(edition: Edition, selection: Selection) -> str | None:
+def _named(items: Iterable[LeftOut], content: ContentSet) -> str:
+    return "; ".join(f"{display_title(item.document, content)} ({item.reason})"
+                     for item in items)
+
+
+def dropped_parts_problem(edition: Edition, selection: Selection, content: ContentSet
+                          ) -> str | None:
+    """Why an approved edition cannot be exported: a part would be empty because none of its
+    documents is approved (the book would silently lose it, while its intro and the table of
+    contents promise it). ``path:line: parts: message`` in Danish, or None."""
+    if not selection.dropped:
+        return None
+    first = selection.dropped[0]
+    line = edition.source.line_of(("parts", first.index))
+    named = " ".join(f"Delen '{part.title}': {_named(part.left_out, content)}."
+                     for part in selection.dropped)
+    count = len(selection.dropped)
+    which = "en del" if count == 1 else f"{count} dele"
+    return (f"{edition.source.path}:{line}: parts: {which} ville blive tom, fordi ingen af "
+            f"dokumenterne er godkendt. {named} Godkend dokumenterne (approval: state: "
+            "godkendt), fjern delen fra udgaven, eller eksportér en kladde med --draft.")
+
+
+def left_out_colophon(selection: Selection, content: ContentSet) -> str | None:
+    """The colophon's sentence naming the documents an approved edition leaves out."""
+    if not selection.left_out:
+        return None
+    count = len(selection.left_out)
+    noun = "dokument, der ikke er godkendt" if count == 1 else "dokumenter, der ikke er godkendt"
+    return f"Udgaven udelader {count} {noun}: {_named(selection.left_out, content)}."
+
+
+def left_out_note(edition: Edition, selection: Selection, content: ContentSet
+                  ) -> str | None:
     """The Danish note for stderr naming what an approved edition leaves out."""
     if not selection.left_out:
         return None
-    names = "; ".join(f"{item.document.title or item.document.source.doc_id} ({item.reason})"
-                      for item in selection.left_out)
+    names = _named(selection.left_out, content)
     count = len(selection.left_out)
     noun = "beskrivelse er" if count == 1 else "beskrivelser er"
     return (f"Bemærk: {count} {noun} ikke godkendt og udeladt af {edition.id}: {names}. "
@@ -471,30 +518,33 @@ def document_pieces(doc: Any, edition: Edition, ctx: PageContext) -> list[tuple[
     """A document as on its site page, as (Markdown, file line or None if computed) pieces.
 
     The same pieces ``render_page`` joins for the site: the computed fragments around the
-    body (or the body alone when the manifest says ``computed: false``). They are kept apart
-    so a message about the body can name its line in the file.
+    body (or the body alone when the manifest says ``computed: false``). A renderer that
+    replaces the body (an assessment's answers and comments beside its reflection, a plan's
+    body without the answers shown under their milestones) replaces it in print too. They are
+    kept apart so a message about the editor's own body can name its line in the file.
     """
     # Not stripped at the start: the transform's line numbers count from body_line.
     body = (doc.source.body.rstrip(), doc.source.body_line)
     if not edition.computed:
         return [body]
     fragment = page_fragment(doc, ctx)
+    if fragment.body is not None:
+        body = (fragment.body.strip(), None)
     return [(fragment.before, None), body, (fragment.after, None)]
 
 
-def document_heading(doc: Any, pieces: list[tuple[str, int | None]]) -> str:
-    """The document's heading in print, as Markdown.
+def document_heading(doc: Any, pieces: list[tuple[str, int | None]], content: ContentSet
+                     ) -> str:
+    """The document's heading in print, as Markdown: its display title.
 
     A page whose title is computed (an assessment, an implementation plan) starts its first
-    fragment with that title as a level-1 heading; it is taken from there (and removed from
-    the fragment), so the edition shows the same title as the site, once.
+    fragment with that title as a level-1 heading for the site; it is removed from the
+    fragment, so the edition shows the title once.
     """
     first = pieces[0][0] if pieces else ""
     if pieces and pieces[0][1] is None and first.startswith("# "):
-        heading, _, rest = first.partition("\n")
-        pieces[0] = (rest, None)
-        return heading[2:].strip()
-    return text(getattr(doc, "title", None) or doc.source.doc_id)
+        pieces[0] = (first.partition("\n")[2], None)
+    return text(display_title(doc, content))
 
 
 def anchor_of(doc: Any) -> str:
@@ -527,15 +577,27 @@ class SiteAddress:
 QR_FOLDER = "_qr"
 
 
+def _on_site(doc: Any) -> str:
+    """'Beskrivelsen', 'Vurderingen', 'Implementeringsplanen': what the address leads to."""
+    for doc_type in document_types().values():
+        if type(doc) is doc_type.model and doc_type.name != "practice":
+            label = doc_type.label
+            return label[:1].upper() + label[1:] + ("n" if label.endswith("e") else "en")
+    return "Beskrivelsen"
+
+
 def address_block(doc: Any, site: SiteAddress) -> tuple[str, tuple[ImageRef, ...]]:
-    """The end of a printed description: a small QR code and its address on the site."""
+    """The end of a printed document: a small QR code and its address on the site."""
     url = site.page_url(doc)
+    what = _on_site(doc)
     if site.qr_code is None:
-        return f"Beskrivelsen på sitet: <{url}>\n", ()
+        return f"{what} på sitet: <{url}>\n", ()
     image = ImageRef(f"{QR_FOLDER}/{doc.source.doc_id}.svg", f"{doc.source.path} (QR-kode)",
                      site.qr_code(url))
-    return (f"![QR-kode til beskrivelsen på sitet]({image.path}){{width=1.6cm}}\u2003"
-            f"Beskrivelsen på sitet: <{url}>\n", (image,))
+    # Not justified in the PDF: a long address would spread the words of its line apart.
+    return ("```{=typst}\n#[#set par(justify: false)\n```\n\n"
+            f"![QR-kode til {what.lower()} på sitet]({image.path}){{width=1.6cm}}\u2003"
+            f"{what} på sitet: <{url}>\n\n```{{=typst}}\n]\n```\n", (image,))
 
 
 def prints_address(doc: Any) -> bool:
@@ -558,7 +620,7 @@ def assemble(edition: Edition, selection: Selection, ctx: PageContext,
             chunks.append(text(part.intro) + "\n")
         for doc in part.documents:
             pieces = document_pieces(doc, edition, ctx)
-            heading = document_heading(doc, pieces)
+            heading = document_heading(doc, pieces, ctx.content)
             headings[doc.source.path] = heading
             chunks.append(f"## {heading} {{#{anchor_of(doc)}}}\n")
             for markdown, line in pieces:
@@ -572,6 +634,14 @@ def assemble(edition: Edition, selection: Selection, ctx: PageContext,
                 block, qr_images = address_block(doc, site)
                 chunks.append(block)
                 images.extend(qr_images)
+    if edition.computed:
+        for appendix in print_appendices(list(selection.documents), ctx):
+            chunks.append(f"# Bilag: {text(appendix.title)} {{#{appendix.anchor} .unnumbered}}\n")
+            printed = transform(appendix.markdown, PrintSource(f"bilag {appendix.key}", None,
+                                                               anchors))
+            chunks.append(printed.markdown.strip() + "\n")
+            images.extend(printed.images)
+            warnings.extend(printed.warnings)
     chunks.append(history_markdown(selection.documents, history, headings))
     return AssembledEdition("\n".join(chunks), tuple(images), tuple(warnings))
 
@@ -597,14 +667,21 @@ class EditionPlan:
         return f"{header} · KLADDE" if self.draft else header
 
 
-def cover_facts(edition: Edition, draft: bool, site: SiteAddress | None = None
-                ) -> dict[str, str]:
+def as_of_note(edition: Edition) -> str:
+    """What the colophon says about the day the computed figures are for."""
+    return (f"Status pr. {format_date(edition.date)}: fremdrift, frister, scorer og "
+            "forfaldne punkter i håndbogen er opgjort pr. udgavens dato.")
+
+
+def cover_facts(edition: Edition, draft: bool, site: SiteAddress | None = None,
+                left_out: str | None = None) -> dict[str, str]:
     """The cover's lines, already in Danish ('1. oktober 2026')."""
     facts = {
         "title": edition.title,
         "organisation": edition.organisation,
         "edition": f"Udgave {edition.edition}",
         "date": format_date(edition.date),
+        "as_of": as_of_note(edition),
     }
     if edition.subtitle:
         facts["subtitle"] = edition.subtitle
@@ -618,6 +695,8 @@ def cover_facts(edition: Edition, draft: bool, site: SiteAddress | None = None
         facts["cover_image"] = edition.cover_image
     if site is not None:
         facts["site"] = site.url
+    if left_out:
+        facts["left_out"] = left_out
     if draft:
         facts["draft"] = "KLADDE"
     return facts
@@ -635,6 +714,10 @@ def no_history(edition: Edition, documents: Sequence[Any]) -> EditionHistory:
 def plan_edition(edition: Edition, content: ContentSet, ctx: PageContext, draft: bool,
                  history: HistoryReader = no_history, transform: BodyTransform = plain_body,
                  site: SiteAddress | None = None) -> EditionPlan:
+    """The edition as of its ``date``: progress, overdue milestones and priorities, reviews,
+    activities and re-assessments are computed for that day, whatever day it is exported
+    (``ctx.today`` is replaced), so the same sources give the same book."""
+    ctx = replace(ctx, today=edition.date, printing=True)
     selection = select(edition, content, draft)
     changes = combined_history(edition, selection.documents, history)
     assembled = assemble(edition, selection, ctx, changes, transform, site)
@@ -643,7 +726,9 @@ def plan_edition(edition: Edition, content: ContentSet, ctx: PageContext, draft:
         where = f"{edition.source.path}:{edition.source.line_of(('cover_image',))}"
         images = (ImageRef(edition.cover_image, where), *images)
     return EditionPlan(edition, selection, draft, assembled.markdown, images,
-                       changes, cover_facts(edition, draft, site), assembled.warnings)
+                       changes, cover_facts(edition, draft, site,
+                                            left_out_colophon(selection, content)),
+                       assembled.warnings)
 
 
 # --- Downloads on the site -------------------------------------------------------------------

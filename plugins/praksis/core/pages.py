@@ -22,6 +22,10 @@ class PageContext:
     adjusted_scores: bool = False
     # Download links to the printed editions, when they exist: {edition id: {format: path}}.
     editions: dict[str, dict[str, str]] = field(default_factory=dict)
+    # True while a printed edition is assembled: text repeated in every chapter (guiding
+    # questions, element definitions, the note on scores) goes to an appendix instead, and
+    # instructions meant for editors are left out.
+    printing: bool = False
 
 
 Renderer = Callable[[Any, PageContext], "PageFragment"]
@@ -43,8 +47,29 @@ class PageFragment:
     body: str | None = None
 
 
+@dataclass(frozen=True)
+class Appendix:
+    """Text a printed edition holds once, at the end, for every chapter that refers to it
+    (a framework's guiding questions, an instrument's element definitions)."""
+
+    key: str        # one appendix per key, however many chapters refer to it
+    title: str      # Danish, the appendix's heading
+    markdown: str   # site Markdown, headings from level 2
+
+    @property
+    def anchor(self) -> str:
+        return appendix_anchor(self.key)
+
+
+def appendix_anchor(key: str) -> str:
+    return f"bilag-{key}"
+
+
+AppendixMaker = Callable[[Any, PageContext], "list[Appendix]"]
+
 _RENDERERS: dict[type, list[Renderer]] = {}
 _GENERATORS: list[GeneratedPage] = []
+_APPENDICES: dict[type, list[AppendixMaker]] = {}
 
 
 def renders(model: type) -> Callable[[Renderer], Renderer]:
@@ -53,6 +78,25 @@ def renders(model: type) -> Callable[[Renderer], Renderer]:
         _RENDERERS.setdefault(model, []).append(renderer)
         return renderer
     return decorate
+
+
+def appendix_for(model: type) -> Callable[[AppendixMaker], AppendixMaker]:
+    """Register a function naming the appendices a printed ``model`` document refers to."""
+    def decorate(maker: AppendixMaker) -> AppendixMaker:
+        _APPENDICES.setdefault(model, []).append(maker)
+        return maker
+    return decorate
+
+
+def print_appendices(documents: list[Any], ctx: PageContext) -> list[Appendix]:
+    """The appendices the printed documents refer to, each once, in order of first use."""
+    _load_renderers()
+    found: dict[str, Appendix] = {}
+    for doc in documents:
+        for maker in _APPENDICES.get(type(doc), []):
+            for appendix in maker(doc, ctx):
+                found.setdefault(appendix.key, appendix)
+    return list(found.values())
 
 
 def generates(generator: GeneratedPage) -> GeneratedPage:

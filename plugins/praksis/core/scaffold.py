@@ -12,12 +12,16 @@ from collections.abc import Mapping
 from .fields import Record
 
 
-def scaffold_yaml(record: Record, examples: Mapping[str, str], indent: int = 0) -> str:
+def scaffold_yaml(record: Record, examples: Mapping[str, str], indent: int = 0,
+                  commented: Mapping[str, str] | None = None) -> str:
     """YAML for ``record``: a comment with each key's help, then ``key: example``.
 
     ``examples`` maps a key (dotted for nested records, e.g. ``approval.state``) to the
     YAML text of its value; a nested record without an example is written out key by key.
+    ``commented`` holds optional keys written as a comment (``# title: "..."``), so the
+    editor sees the key without a ``null`` in the file.
     """
+    commented = commented or {}
     lines: list[str] = []
     pad = " " * indent
     for name, spec_field in record.fields.items():
@@ -25,7 +29,9 @@ def scaffold_yaml(record: Record, examples: Mapping[str, str], indent: int = 0) 
             required = "" if spec_field.required else " (valgfri)"
             for chunk in textwrap.wrap(spec_field.help + required, 88 - indent):
                 lines.append(f"{pad}# {chunk}")
-        if name in examples:
+        if name in commented:
+            lines.append(f"{pad}# {name}: {commented[name]}")
+        elif name in examples:
             value = examples[name]
             if "\n" in value or value.startswith("- "):
                 lines.append(f"{pad}{name}:")

@@ -18,7 +18,7 @@ import segno
 
 from ..core.content import ContentSet
 from ..core.editions import (Edition, EditionPlan, HistoryReader, PrintedBody, PrintSource,
-                             SiteAddress, no_history, plan_edition)
+                             SiteAddress, dropped_parts_problem, no_history, plan_edition)
 from ..core.pages import PageContext
 from .errors import ExportError
 from .glyphs import with_glyph_warnings
@@ -51,9 +51,13 @@ def plan_for_print(edition: Edition, content: ContentSet, ctx: PageContext, draf
     address on the site (with a QR code) when ``site_url`` is known."""
     site = SiteAddress(site_url, directory_urls, qr_svg) if site_url else None
     try:
-        return plan_edition(edition, content, ctx, draft, history, printable_markdown, site)
+        plan = plan_edition(edition, content, ctx, draft, history, printable_markdown, site)
     except PrintMarkdownError as exc:
         raise ExportError(f"{content_label}/{exc}") from None
+    problem = dropped_parts_problem(edition, plan.selection, content)
+    if problem is not None and plan.selection.documents:
+        raise ExportError(f"{content_label}/{problem}")  # no documents at all: see below
+    return plan
 
 
 def export_edition(plan: EditionPlan, fmt: str, output_dir: Path, content_root: Path,

@@ -74,7 +74,8 @@ def edition_metadata(plan: EditionPlan, fmt: str) -> dict[str, Any]:
         # pandoc's docx cover has title, subtitle, author, date and abstract paragraphs.
         metadata["author"] = [cover["organisation"]]
         metadata["date"] = edition_line + (" · KLADDE" if plan.draft else "")
-        colophon = [cover[key] for key in ("revision_note", "colophon") if key in cover]
+        colophon = [cover[key] for key in ("revision_note", "colophon", "as_of", "left_out")
+                    if key in cover]
         if "site" in cover:
             colophon.append(f"Den gældende version af hver beskrivelse findes altid på "
                             f"sitet: {cover['site']}")
@@ -84,7 +85,7 @@ def edition_metadata(plan: EditionPlan, fmt: str) -> dict[str, Any]:
         metadata.update({"organisation": cover["organisation"], "edition": cover["edition"],
                          "date": cover["date"], "running-header": plan.running_header,
                          "draft": plan.draft})
-        for key in ("colophon", "revision_note", "back_cover"):
+        for key in ("colophon", "revision_note", "back_cover", "as_of", "left_out"):
             if key in cover:
                 metadata[key.replace("_", "-")] = cover[key]
     return metadata

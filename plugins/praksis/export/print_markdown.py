@@ -166,7 +166,16 @@ def _link(doc: _Document, match: re.Match[str]) -> str:
         return match.group(0)
     target = posixpath.normpath(posixpath.join(posixpath.dirname(doc.source.path), href))
     anchor = doc.source.anchors.get(target)
-    return f"[{match['label']}](#{anchor})" if anchor else match["label"]
+    if not anchor:
+        return match["label"]
+    # pandoc writes a link as typst '#link(<x>)[12. marts 2026]', where '12. ' at the start
+    # of the content starts a numbered list: the sentence broke over three lines. A no-break
+    # space after the day (typst '~') keeps the date inline, in Word too.
+    label = _LEADING_NUMBER.sub("\\1\u00a0", match["label"])
+    return f"[{label}](#{anchor})"
+
+
+_LEADING_NUMBER = re.compile(r"^(\d+\\?[.)]) ")
 
 
 def _rewrite_inline(doc: _Document, lines: list[str], tokens: list[Token]) -> list[str]:

@@ -20,6 +20,7 @@ from ..core import DocumentCache, Problem, Severity, load_content, summarize
 from ..core.anchors import slugify
 from ..core.clock import today as resolved_today
 from ..core.content import ContentSet
+from ..core.documents import display_title
 from ..core.editions import download_links, exported_files
 from ..core.fragments import MARKDOWN_EXTENSIONS, problems_notice, withheld_page
 from ..core.frontmatter import strip_front_matter
@@ -149,9 +150,12 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
             return None
         # MkDocs and Material put the front matter's title into the HTML as is (<title>, the
         # navigation, the heading): make it text, like every other value an editor writes.
+        doc = self.content.by_path(page.file.src_uri)
+        if doc is not None and "title" in page.meta and not isinstance(page.meta["title"], str):
+            # 'title: null' (MkDocs would show "None"): the core's display title.
+            page.meta["title"] = display_title(doc, self.content)
         if isinstance(page.meta.get("title"), str):
             page.meta["title"] = escape(page.meta["title"], quote=False)
-        doc = self.content.by_path(page.file.src_uri)
         # A file that failed its check still gets a page while previewing, without the raw
         # front matter MkDocs leaves in when it cannot read it.
         rendered = (render_page(doc, self.context) if doc is not None

@@ -25,11 +25,13 @@ import yaml
 from ..core.atomic import staged_directory
 from ..core.clock import build_date
 from ..core.content import ContentSet
+from ..core.documents import display_title
 from ..core.editions import download_links, exported_files
 from ..core.fields import parse_date
 from ..core.fragments import MARKDOWN_EXTENSIONS
 from ..core.frontmatter import strip_front_matter
 from ..core.markdown import headings
+from ..core.model import Page
 from ..core.pages import (
     OUTSIDE_NAV,
     SECTION_ORDER,
@@ -143,8 +145,8 @@ def rendered_pages(ctx: PageContext, generated: dict[str, str]) -> dict[str, str
         if not doc.source.path.endswith(".md"):
             continue  # data files (instruments, frameworks, editions) are not pages
         meta: dict[str, Any] = {}
-        if getattr(doc, "title", None):
-            meta["title"] = doc.title
+        if getattr(doc, "title", None) or not isinstance(doc, Page):
+            meta["title"] = display_title(doc, ctx.content)  # derived for assessments, plans
         for key in _PAGE_KEYS:
             value = getattr(doc, key, None)
             if value:

@@ -653,7 +653,7 @@ def _answers_yaml(instrument: Instrument, previous: Assessment | None = None) ->
 
 
 def scaffold(instrument: Instrument, practice_id: str, date: dt.date,
-             previous: Assessment | None = None) -> str:
+             previous: Assessment | None = None, practice_title: str | None = None) -> str:
     """A new assessment with every question listed and unanswered, and the reflection headings
     ready to fill in. ``praksis check`` accepts it with warnings (it is not finished).
 
@@ -663,7 +663,6 @@ def scaffold(instrument: Instrument, practice_id: str, date: dt.date,
     """
     examples = {
         "type": "assessment",
-        "title": "null",
         "instrument": instrument.id,
         "practice": practice_id,
         "date": date.isoformat(),
@@ -676,7 +675,9 @@ def scaffold(instrument: Instrument, practice_id: str, date: dt.date,
     sub = f"### {headings_.overall}\n\n### {headings_.potential}\n"
     body = "\n".join(f"## {element.heading}\n\n{sub}" for element in instrument.elements)
     body += f"\n## {headings_.whole_practice}\n\n{sub}"
-    return markdown_document(scaffold_yaml(SCHEMA, examples), body)
+    title = _yaml_string(f"{instrument.title}: {practice_title or practice_id}, "
+                         f"{format_date(date)}")
+    return markdown_document(scaffold_yaml(SCHEMA, examples, commented={"title": title}), body)
 
 
 ASSESSMENT = register(DocumentType(
@@ -688,4 +689,5 @@ ASSESSMENT = register(DocumentType(
     markdown=True, model=Assessment, schema=SCHEMA, build=build,
     rules=(_participants_given,), cross_check=cross_check,
     example_path="vurderinger/samarbejde-om-sikkerhed-2026-03-12.md",
+    title=assessment_title,
 ))

@@ -135,6 +135,16 @@ def _documents_or_folder(values: dict[str, Any], ck: Checker) -> None:
                                        "'documents', eller en mappe under 'folder'.")
 
 
+def _publisher_once(values: dict[str, Any], ck: Checker) -> None:
+    """The colophon already says 'Udgivet af <organisation>': the editor's own text saying it
+    again prints it twice."""
+    colophon = values.get("colophon")
+    if isinstance(colophon, str) and "udgivet af" in colophon.casefold():
+        ck.warn(("colophon",), "kolofonen skriver allerede 'Udgivet af' og organisationen "
+                               "(nøglen 'organisation'), så udgaven ville sige det to gange. "
+                               "Fjern sætningen 'Udgivet af ...' fra 'colophon'.")
+
+
 def build(values: dict[str, Any], source: Source) -> Edition:
     previous = values["previous"]
     return Edition(
@@ -202,6 +212,7 @@ EDITION = register(DocumentType(
                 "udgavenummer og dato, og hvilke dokumenter der kommer med, i dele, enten "
                 "efter id eller efter mappe. 'praksis export' skriver udgaven. Kun godkendte "
                 "beskrivelser kommer med, medmindre udgaven eksporteres som kladde (--draft).",
-    markdown=False, model=Edition, schema=SCHEMA, build=build, rules=(_documents_or_folder,),
+    markdown=False, model=Edition, schema=SCHEMA, build=build,
+    rules=(_documents_or_folder, _publisher_once),
     cross_check=cross_check, example_path="editions/lindegaarden-haandbog.yml",
 ))

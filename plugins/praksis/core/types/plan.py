@@ -22,7 +22,7 @@ from ..fields import (INVALID, Checker, Choice, Date, Field, Key, ListOf, MapOf,
                       ScalarOr, Slug, Spec, Text)
 from ..markdown import headings
 from ..milestones import (Activity, Answer, Framework, ImplementationPlan, MilestoneStatus,
-                          PlanMilestone)
+                          PlanMilestone, default_plan_title)
 from ..model import Practice, Source
 from ..periods import PATTERN as PERIOD_PATTERN
 from ..periods import YEARLY, parse_period
@@ -313,6 +313,14 @@ def _check_milestone_ids(plan: ImplementationPlan, framework: Framework, report:
         first_line.setdefault(answer.milestone_id, answer.line)
 
 
+def plan_title(plan: ImplementationPlan, content: Any) -> str:
+    """The title, or 'Implementeringsplan: <practice title>, <unit>'."""
+    if plan.title:
+        return plan.title
+    practice = content.get(Practice, plan.practice)
+    return default_plan_title(practice.title if practice else plan.practice, plan.unit)
+
+
 def plan_file_name(practice_id: str, unit: str | None) -> str:
     """``<practice>-<unit slug>.md``, or ``<practice>-plan.md`` without a unit."""
     return f"{practice_id}-{(slugify(unit) if unit else '') or 'plan'}.md"
@@ -333,7 +341,6 @@ def scaffold(framework: Framework, practice: Practice, unit: str, today: str) ->
             milestone_lines.append(f"{milestone.id}: {{status: ikke-påbegyndt}}")
     examples = {
         "type": "implementation-plan",
-        "title": "null",
         "framework": framework.id,
         "practice": practice.id,
         "unit": _yaml_text(unit),
@@ -346,7 +353,8 @@ def scaffold(framework: Framework, practice: Practice, unit: str, today: str) ->
     body = (f"Skriv planens svar på de vejledende spørgsmål under en overskrift med "
             f"milepælens id, fx `## {first.id}` eller `## {first.id}: {first.title}`. "
             "Spørgsmålene står på planens side under hver milepæl.\n")
-    return markdown_document(scaffold_yaml(SCHEMA, examples), body)
+    title = _yaml_text(default_plan_title(practice.title, unit))
+    return markdown_document(scaffold_yaml(SCHEMA, examples, commented={"title": title}), body)
 
 
 PLAN = register(DocumentType(
@@ -358,4 +366,5 @@ PLAN = register(DocumentType(
     markdown=True, model=ImplementationPlan, schema=SCHEMA, build=build,
     rules=(_check_entries,), cross_check=cross_check,
     example_path="implementering/loeft-boerne-og-familie.md",
+    title=plan_title,
 ))

@@ -17,7 +17,7 @@ from ..danish import decimal as format_score  # scores: the one number formatter
 from ..danish import format_date
 from ..fragments import badge, block, link, table, text
 from ..model import Practice
-from ..pages import PageContext, PageFragment, renders
+from ..pages import Appendix, PageContext, PageFragment, appendix_anchor, appendix_for, renders
 from ..scoring import (ADJUSTED_LABEL, MEAN_LABEL, AssessmentScore, ElementScore, QuestionResult,
                        QuestionStatus, assessments_for, mode_label,
                        score_assessment)
@@ -138,7 +138,7 @@ def changes_section(assessment: Assessment, previous: Assessment, instrument: In
 
 
 def follow_up_section(previous: Assessment, instrument: Instrument, from_path: str,
-                      today: dt.date) -> str:
+                      today: dt.date, printing: bool = False) -> str:
     """The previous assessment's priorities with their status, edited where they were made."""
     when = link(format_date(previous.date), from_path, previous.source.path)
     parts = [f"## Opfølgning på prioriteterne fra {text(format_date(previous.date))}\n"]
@@ -146,15 +146,20 @@ def follow_up_section(previous: Assessment, instrument: Instrument, from_path: s
         parts.append(f"Forrige vurdering ({when}) satte ingen udviklingsprioriteter.\n")
         return "\n".join(parts)
     done = sum(1 for p in previous.priorities if not p.is_open)
+    # Where to edit the status is for editors, not for the printed book.
+    edit = "" if printing else " Status rettes i den vurdering, hvor prioriteten blev sat."
     parts.append(f"Forrige vurdering ({when}) satte {len(previous.priorities)} "
-                 f"udviklingsprioriteter; {done} er gennemført eller opgivet. Status rettes i "
-                 "den vurdering, hvor prioriteten blev sat.\n")
+                 f"udviklingsprioriteter; {done} er gennemført eller opgivet.{edit}\n")
     parts.append(priorities_table(previous.priorities, instrument, today))
     return "\n".join(parts)
 
 
-def priorities_section(assessment: Assessment, instrument: Instrument, today: dt.date) -> str:
+def priorities_section(assessment: Assessment, instrument: Instrument, today: dt.date,
+                       printing: bool = False) -> str:
     parts = ["## Udviklingsprioriteter\n"]
+    if not assessment.priorities and printing:
+        parts.append("Vurderingen har ingen udviklingsprioriteter.\n")
+        return "\n".join(parts)
     if not assessment.priorities:
         parts.append("Vurderingen har ingen udviklingsprioriteter endnu. Skriv dem under "
                      "'priorities:' i front matter: hvad I vil forbedre før næste vurdering, "
@@ -194,6 +199,44 @@ def interpretation_note(instrument: Instrument) -> str:
                                  f"officiel beregning. {text(instrument.interpretation)} Scoren "
                                  "er et støtteredskab: kommentarerne og refleksionen er det "
                                  "vigtigste.")
+
+
+# --- print: the instrument's text once, in an appendix ------------------------------------------
+
+def _instrument_key(instrument: Instrument) -> str:
+    return f"instrument-{instrument.id}"
+
+
+def instrument_appendix(instrument: Instrument) -> Appendix:
+    """The note on scores and every element's definition, printed once for the book."""
+    parts = [interpretation_note(instrument)]
+    for element in instrument.elements:
+        parts.append(f"# {text(element.heading)} {{- .unlisted}}\n\n{text(element.definition)}\n")
+    return Appendix(_instrument_key(instrument), f"{instrument.title}: elementer og score",
+                    "\n".join(parts))
+
+
+def about_score(instrument: Instrument, ctx: PageContext) -> str:
+    """The note on scores on the site; in print a reference to the appendix that holds it."""
+    if not ctx.printing:
+        return interpretation_note(instrument)
+    return (f"Sådan beregnes scoren, og hvad hvert element dækker: se "
+            f"[bilaget {text(instrument.title)}: elementer og score]"
+            f"(#{appendix_anchor(_instrument_key(instrument))}).\n")
+
+
+@appendix_for(Assessment)
+def assessment_appendices(assessment: Assessment, ctx: PageContext) -> list[Appendix]:
+    instrument = ctx.content.get(Instrument, assessment.instrument)
+    return [instrument_appendix(instrument)] if instrument is not None else []
+
+
+@appendix_for(Practice)
+def practice_appendices(practice: Practice, ctx: PageContext) -> list[Appendix]:
+    assessments = assessments_for(ctx.content, practice.id)
+    instrument = (ctx.content.get(Instrument, assessments[-1].instrument)
+                  if assessments else None)
+    return [instrument_appendix(instrument)] if instrument is not None else []
 
 
 # --- the assessment page ---------------------------------------------------------------------
@@ -248,24 +291,28 @@ def _reflection(found: SectionReflection | None, instrument: Instrument) -> str:
 
 
 def _element_section(element: Element, scored: ElementScore, found: SectionReflection | None,
-                     instrument: Instrument, adjusted: bool) -> str:
+                     instrument: Instrument, adjusted: bool, printing: bool = False) -> str:
     label = f"Score ({ADJUSTED_LABEL})" if adjusted else "Score"
+    # In print the definition stands once, in the appendix the chapter refers to.
+    definition = [] if printing else [block("praksis-definition",
+                                            text(element.definition)).strip()]
     return "\n\n".join([
         f"## {text(element.heading)}",
-        block("praksis-definition", text(element.definition)).strip(),
+        *definition,
         f"**{label}: {format_score(scored.exact)}** ({answered_text(scored)})",
         question_table(scored).strip(),
         _reflection(found, instrument),
     ])
 
 
-def _body(reflections: Reflections, score: AssessmentScore, instrument: Instrument) -> str:
+def _body(reflections: Reflections, score: AssessmentScore, instrument: Instrument,
+          printing: bool = False) -> str:
     parts = [reflections.preamble] if reflections.preamble else []
     for element in instrument.elements:
         scored = score.element(element.id)
         if scored is not None:
             parts.append(_element_section(element, scored, reflections.elements.get(element.id),
-                                          instrument, score.adjusted))
+                                          instrument, score.adjusted, printing))
     parts.append(f"## {text(instrument.reflection.whole_practice)}\n\n"
                  + _reflection(reflections.whole_practice, instrument))
     # Sections under headings the instrument does not name (check warns) are kept, not lost.
@@ -291,14 +338,15 @@ def assessment_page(assessment: Assessment, ctx: PageContext) -> PageFragment:
         "## Score pr. element\n",
         chart_figure(score, f"Score pr. element: {title}", before_score),
         score_table(score, before_score),
-        interpretation_note(instrument),
+        about_score(instrument, ctx),
     ]
     if previous is not None:
         parts.append(changes_section(assessment, previous, instrument, path))
-        parts.append(follow_up_section(previous, instrument, path, ctx.today))
-    body = _body(read_reflections(assessment, instrument), score, instrument)
+        parts.append(follow_up_section(previous, instrument, path, ctx.today, ctx.printing))
+    body = _body(read_reflections(assessment, instrument), score, instrument, ctx.printing)
     return PageFragment(before="\n".join(parts), body=body,
-                        after=priorities_section(assessment, instrument, ctx.today))
+                        after=priorities_section(assessment, instrument, ctx.today,
+                                                 ctx.printing))
 
 
 # --- the practice page -----------------------------------------------------------------------
@@ -363,5 +411,5 @@ def practice_scores(practice: Practice, ctx: PageContext) -> PageFragment:
         parts += ["### Udvikling over tid",
                   "Score pr. element ved hver vurdering, ældste først.",
                   trend_table(scores)]
-    parts.append(interpretation_note(instrument))
+    parts.append(about_score(instrument, ctx))
     return PageFragment(after="\n\n".join(p.strip() for p in parts) + "\n")

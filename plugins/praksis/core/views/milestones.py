@@ -17,7 +17,8 @@ from ..milestones import (OVERDUE_CSS_CLASS, OVERDUE_LABEL, ActivityStatus, Fram
                           HistoryPoint, ImplementationPlan, MilestoneProgress, PlanStatus,
                           Reassessment, plan_statuses, status_in)
 from ..model import Practice
-from ..pages import PageContext, PageFragment, generates, renders
+from ..pages import (Appendix, PageContext, PageFragment, appendix_anchor, appendix_for,
+                     generates, renders)
 from ..scoring import assessments_for, score_in
 from ..types.assessment import WHOLE_PRACTICE
 
@@ -147,8 +148,11 @@ def activities_table(activities: Iterable[ActivityStatus]) -> str:
     return table(["Aktivitet (rytme, ansvarlig)", "Sidst holdt", "Næste gang"], rows)
 
 
-def rhythm_section(status: PlanStatus) -> str:
+def rhythm_section(status: PlanStatus, printing: bool = False) -> str:
     parts = ["## Den faste rytme\n"]
+    if not status.activities and printing:
+        parts.append("Planen har ingen faste aktiviteter.\n")
+        return "\n".join(parts)
     if not status.activities:
         parts.append("Planen har ingen faste aktiviteter endnu. Skriv dem under 'activities:' "
                      "i front matter, fx de månedlige metodeværksteder og de kvartalsvise "
@@ -190,6 +194,45 @@ def milestone_table(rows: Iterable[MilestoneProgress]) -> str:
         for r in rows])
 
 
+def _framework_key(framework: Framework) -> str:
+    return f"ramme-{framework.id}"
+
+
+def framework_appendix(framework: Framework) -> Appendix:
+    """Every milestone's introduction and guiding questions, printed once for the book."""
+    parts = []
+    for factor in framework.factors:
+        parts.append(f"# {text(factor.title)} {{- .unlisted}}\n")
+        for milestone in factor.milestones:
+            parts.append(f"## {text(milestone.id)}: {text(milestone.title)} {{- .unlisted}}\n")
+            parts.append(text(milestone.introduction) + "\n")
+            if milestone.questions:
+                parts.append("**Vejledende spørgsmål**\n")
+                parts.append("\n".join(f"- {text(q)}" for q in milestone.questions) + "\n")
+    return Appendix(_framework_key(framework),
+                    f"{framework.title}: milepæle og vejledende spørgsmål", "\n".join(parts))
+
+
+@appendix_for(ImplementationPlan)
+def plan_appendices(plan: ImplementationPlan, ctx: PageContext) -> list[Appendix]:
+    status = status_in(ctx.content, plan, ctx.today)
+    return [framework_appendix(status.framework)] if status is not None else []
+
+
+def printed_answers(status: PlanStatus) -> str:
+    """Print: the plan's answers under their milestones, and where the questions stand."""
+    framework = status.framework
+    parts = [f"Milepælenes beskrivelse og vejledende spørgsmål står i [bilaget "
+             f"{text(framework.title)}: milepæle og vejledende spørgsmål]"
+             f"(#{appendix_anchor(_framework_key(framework))}).\n"]
+    for row in status.milestones:
+        if row.answer and row.answer.markdown:
+            title = _admonition_title(f"{row.milestone.id}: {row.milestone.title}")
+            parts.append(f'??? note "Planens svar, {title}"\n\n'
+                         + _indented(row.answer.markdown) + "\n")
+    return "\n".join(parts)
+
+
 def guiding_questions(row: MilestoneProgress) -> str:
     """The milestone's introduction, questions and the plan's answer, collapsed on the site."""
     milestone = row.milestone
@@ -205,7 +248,7 @@ def guiding_questions(row: MilestoneProgress) -> str:
     return f'??? note "{title}"\n\n' + _indented("\n\n".join(parts)) + "\n"
 
 
-def plan_page_markdown(status: PlanStatus, from_path: str) -> str:
+def plan_page_markdown(status: PlanStatus, from_path: str, printing: bool = False) -> str:
     parts = []
     if not status.plan.title:
         # Without a title key MkDocs takes the page title from the first level-1 heading.
@@ -213,14 +256,19 @@ def plan_page_markdown(status: PlanStatus, from_path: str) -> str:
     parts.append(plan_metadata(status, from_path))
     parts.append("## Fremdrift over tid\n")
     parts.append(history_figure(status, f"praksis-historik-{status.plan.id}"))
-    parts.append(rhythm_section(status))
+    parts.append(rhythm_section(status, printing))
     for factor in status.factors:
         parts.append(f"## {text(factor.factor.title)}\n")
         # Text first: a line starting with an HTML tag would be taken as a raw HTML block.
         parts.append("Fremdrift: " + progress_bar(factor.progress,
                                                   f"Fremdrift for {factor.factor.title}") + "\n")
         parts.append(milestone_table(factor.milestones))
-        parts.extend(guiding_questions(row) for row in factor.milestones)
+        if not printing:
+            parts.extend(guiding_questions(row) for row in factor.milestones)
+    if printing:
+        # The questions are the same in every plan of the framework: once, in an appendix.
+        parts.append("## Planens svar på de vejledende spørgsmål\n")
+        parts.append(printed_answers(status))
     return "\n".join(parts)
 
 
@@ -230,7 +278,7 @@ def plan_page(plan: ImplementationPlan, ctx: PageContext) -> PageFragment:
     if status is None:
         return PageFragment()
     # The answers move under their milestones; the rest of the body stays where it was.
-    return PageFragment(before=plan_page_markdown(status, plan.source.path),
+    return PageFragment(before=plan_page_markdown(status, plan.source.path, ctx.printing),
                         body=plan.body_without_answers())
 
 

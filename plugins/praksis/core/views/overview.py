@@ -16,7 +16,8 @@ from ..milestones import ImplementationPlan, plan_statuses, status_in
 from ..model import ApprovalState, Page, Practice
 from ..pages import PageContext, PageFragment, renders
 from ..scoring import score_in
-from ..types.assessment import Assessment, assessment_title
+from ..documents import display_title
+from ..types.assessment import Assessment
 from .milestones import DASHBOARD_PATH
 from .practice import approval_badge
 
@@ -74,7 +75,7 @@ def _assessment_row(assessment: Assessment, page: str, ctx: PageContext) -> list
     score = score_in(ctx.content, assessment, adjusted=ctx.adjusted_scores)
     practice = ctx.content.get(Practice, assessment.practice)
     mean = decimal(score.exact_mean if score is not None else None)
-    return [link(assessment_title(assessment, ctx.content), page, assessment.source.path),
+    return [link(display_title(assessment, ctx.content), page, assessment.source.path),
             text(practice.title if practice else assessment.practice),
             text(format_date(assessment.date)), mean]
 
@@ -106,7 +107,7 @@ def section_listing(page: Page, ctx: PageContext) -> str:
     parts = []
     for model, header, row in _LISTINGS:
         docs = sorted((d for d in below if isinstance(d, model)),
-                      key=lambda d: (getattr(d, "title", None) or d.source.path).casefold())
+                      key=lambda d: display_title(d, ctx.content).casefold())
         if docs:
             parts.append(table(header, [row(d, page.source.path, ctx) for d in docs]))
     return "\n".join(parts)
