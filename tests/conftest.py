@@ -110,3 +110,8 @@ plugins:
 
 TINY_PRACTICE = (FIXTURES / "practice" / "h1-in-body.md").read_text(encoding="utf-8").replace(
     "# Tryghedssamtaler", "## Formål\n\nTekst om <b>tryghed</b>.")
+
+
+# The built sample site, its server and Chromium, for the browser and HTML tests (module-scoped
+# fixtures defined in tests/browser_site.py, imported here so every test module can use them).
+from browser_site import base_url, browser, site_dir  # noqa: E402, F401

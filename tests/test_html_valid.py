@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import _hostile_files
+from browser_site import hostile_files
 
 from conftest import ROOT, SAMPLE_CONTENT, run_cli, write
 
@@ -55,7 +55,7 @@ def vnu_errors(files: list[Path]) -> list[str]:
 def test_every_view_is_valid_html(tmp_path: Path) -> None:
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(SAMPLE_CONTENT, tmp_path / "content")
-    write(tmp_path, _hostile_files())  # editor values full of markup, escaped
+    write(tmp_path, hostile_files())  # editor values full of markup, escaped
     site = tmp_path / "site"
     result = run_cli("build", "--site-dir", str(site), cwd=tmp_path)
     assert result.exit_code == 0, result.stderr

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import HOSTILE, _hostile_files
+from browser_site import HOSTILE, hostile_files
 
 from conftest import ROOT, SAMPLE_CONTENT, run_cli, write
 
@@ -43,7 +43,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("render")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(SAMPLE_CONTENT, root / "content")
-    write(root, _hostile_files())
+    write(root, hostile_files())
     return root
 
 
