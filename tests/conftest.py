@@ -19,13 +19,18 @@ TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 SAMPLE_CONTENT = ROOT / "content"
 FIXTURES = TESTS / "fixtures"
+# The goldens' own frozen instrument and practice (see its README), never the sample content.
+GOLDEN_INPUTS = FIXTURES / "lovende-praksis"
+INSTRUMENT_FILE = GOLDEN_INPUTS / "instruments" / "lovende-praksis.yml"
+PRACTICE_FILE = GOLDEN_INPUTS / "praksis" / "samarbejde-om-sikkerhed.md"
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> Result:
     """Run the praksis command in-process (in ``cwd`` if given).
 
-    A Python exception other than SystemExit is re-raised, so a traceback fails the test.
-    ``result.stdout`` and ``result.stderr`` are kept apart.
+    A Python exception other than SystemExit is re-raised, so an uncaught error fails the
+    test; a traceback printed (or logged) by the command itself fails it here too, so tests
+    need not check for one. ``result.stdout`` and ``result.stderr`` are kept apart.
     """
     old = os.getcwd()
     if cwd is not None:
@@ -36,6 +41,8 @@ def run_cli(*args: str, cwd: Path | None = None) -> Result:
         os.chdir(old)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
+    assert "Traceback" not in result.stdout, result.stdout
+    assert "Traceback" not in result.stderr, result.stderr
     return result
 
 
@@ -57,3 +64,54 @@ def write(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(data, encoding="utf-8")
     return root
+
+
+def assert_golden(path: Path, actual: str) -> None:
+    """``actual`` equals the golden file; ``PRAKSIS_REGEN=1`` rewrites it (review the diff)."""
+    if os.environ.get("PRAKSIS_REGEN"):
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8")
+
+
+# --- Shared inputs of several test modules (test modules never import each other) -----------
+
+# The milestone rules' own framework and practice, and their goldens.
+MILESTONE_BASE = FIXTURES / "milestones" / "base"
+MILESTONE_GOLDEN = TESTS / "golden" / "milestones"
+
+# Whole projects (mkdocs.yml and content) with what the commands should say about them.
+PROJECTS = FIXTURES / "projects"
+
+
+def project_for(case: Path, tmp_path: Path) -> Path:
+    """The base project, the goldens' instrument, then the case's own files on top."""
+    shutil.copytree(PROJECTS / "base", tmp_path, dirs_exist_ok=True)
+    shutil.copytree(GOLDEN_INPUTS / "instruments", tmp_path / "content" / "instruments",
+                    dirs_exist_ok=True)
+    shutil.copytree(case, tmp_path, dirs_exist_ok=True)
+    return tmp_path
+
+
+# A tiny site: one practice description and a start page, built with the plugin.
+TINY_MKDOCS_YML = """\
+site_name: Testsite
+docs_dir: content
+site_dir: build/site
+theme:
+  name: material
+  language: da
+  features: [navigation.sections, navigation.prune]
+plugins:
+  - search:
+      lang: da
+  - praksis:
+      today: "2026-11-23"
+"""
+
+TINY_PRACTICE = (FIXTURES / "practice" / "h1-in-body.md").read_text(encoding="utf-8").replace(
+    "# Tryghedssamtaler", "## Formål\n\nTekst om <b>tryghed</b>.")
+
+
+# The built sample site, its server and Chromium, for the browser and HTML tests (module-scoped
+# fixtures defined in tests/browser_site.py, imported here so every test module can use them).
+from browser_site import base_url, browser, site_dir  # noqa: E402, F401

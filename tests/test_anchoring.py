@@ -14,13 +14,21 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, SAMPLE_CONTENT, run_cli
-from praksis.core.milestones import (Activity, ImplementationPlan, MilestoneStatus,
-                                     PlanMilestone, activity_status, history_dates, reassessment,
-                                     status_at)
+from praksis.core.milestones import (
+    Activity,
+    ImplementationPlan,
+    MilestoneStatus,
+    PlanMilestone,
+    activity_status,
+    history_dates,
+    reassessment,
+    status_at,
+)
 from praksis.core.model import Source
 from praksis.core.periods import Period, add_months, add_period, parse_period
 from praksis.core.types.assessment import Priority
+
+from conftest import FIXTURES, GOLDEN_INPUTS, SAMPLE_CONTENT, run_cli
 
 D = dt.date
 NOT_STARTED, IN_PROGRESS, IN_PLACE, NOT_RELEVANT = (
@@ -31,7 +39,7 @@ BASE = FIXTURES / "milestones" / "base"
 
 # --- Status at a past date -------------------------------------------------------------------
 
-@pytest.mark.parametrize("status, started, done, day, expected", [
+@pytest.mark.parametrize(("status", "started", "done", "day", "expected"), [
     # done on or before the day: in place
     (IN_PLACE, D(2016, 11, 1), D(2017, 1, 31), D(2017, 1, 31), IN_PLACE),
     (IN_PLACE, None, D(2017, 1, 31), D(2020, 1, 1), IN_PLACE),
@@ -53,7 +61,7 @@ def test_status_at_a_date(status, started, done, day, expected) -> None:
     assert status_at(status, started, done, day) is expected
 
 
-@pytest.mark.parametrize("started, today, expected", [
+@pytest.mark.parametrize(("started", "today", "expected"), [
     (D(2016, 9, 1), D(2019, 3, 5),
      [D(2016, 12, 31), D(2017, 12, 31), D(2018, 12, 31), D(2019, 3, 5)]),
     (D(2026, 2, 1), D(2026, 11, 22), [D(2026, 11, 22)]),          # started this year
@@ -68,7 +76,7 @@ def test_history_years(started, today, expected) -> None:
 
 # --- Periods and activities ------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, period", [
+@pytest.mark.parametrize(("text", "period"), [
     ("1 dag", Period(1, "day")), ("14 dage", Period(14, "day")), ("1 uge", Period(1, "week")),
     ("2 uger", Period(2, "week")), ("1 måned", Period(1, "month")),
     ("3 måneder", Period(3, "month")), ("1 år", Period(1, "year")),
@@ -84,7 +92,7 @@ def test_period_grammar_refuses(text: str) -> None:
     assert isinstance(parse_period(text), str)
 
 
-@pytest.mark.parametrize("day, period, expected", [
+@pytest.mark.parametrize(("day", "period", "expected"), [
     (D(2026, 1, 31), "1 måned", D(2026, 2, 28)),     # clamped to February's end
     (D(2024, 1, 31), "1 måned", D(2024, 2, 29)),     # leap year
     (D(2026, 3, 31), "1 måned", D(2026, 4, 30)),
@@ -112,7 +120,7 @@ def _activity(every: str, held: tuple[dt.date, ...] = (), start: dt.date | None 
     return Activity("a", "Aktivitet", parsed, None, start, held)
 
 
-@pytest.mark.parametrize("every, held, start, today, last, next_due, lapsed", [
+@pytest.mark.parametrize(("every", "held", "start", "today", "last", "next_due", "lapsed"), [
     # held monthly: next due a month after the last one
     ("1 måned", (D(2026, 9, 8), D(2026, 10, 6), D(2026, 11, 3)), None, D(2026, 11, 22),
      D(2026, 11, 3), D(2026, 12, 3), False),
@@ -152,7 +160,7 @@ def _plan(started: dt.date, every: str = "1 år") -> ImplementationPlan:
                               (PlanMilestone("A1", IN_PLACE),), (), (), parsed)
 
 
-@pytest.mark.parametrize("started, every, dates, today, latest, due, overdue", [
+@pytest.mark.parametrize(("started", "every", "dates", "today", "latest", "due", "overdue"), [
     (D(2016, 9, 1), "1 år", [D(2024, 3, 14), D(2026, 3, 12)], D(2026, 11, 22),
      D(2026, 3, 12), D(2027, 3, 12), False),
     # an assessment after today does not count yet
@@ -172,7 +180,7 @@ def test_reassessment(started, every, dates, today, latest, due, overdue) -> Non
 
 # --- Priorities ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("status, due, today, overdue", [
+@pytest.mark.parametrize(("status", "due", "today", "overdue"), [
     ("i-gang", D(2026, 12, 31), D(2026, 11, 22), False),
     ("i-gang", D(2026, 11, 21), D(2026, 11, 22), True),
     ("i-gang", D(2026, 11, 22), D(2026, 11, 22), False),     # due today: not yet
@@ -288,7 +296,7 @@ def test_old_plans_stay_valid_with_defaults(over_the_years: Path) -> None:
 
 def test_reassessment_uses_the_practice_assessments(over_the_years: Path) -> None:
     content = over_the_years / "content"
-    shutil.copytree(SAMPLE_CONTENT / "instruments", content / "instruments")
+    shutil.copytree(GOLDEN_INPUTS / "instruments", content / "instruments")
     folder = content / "vurderinger"
     folder.mkdir()
     for day in ("2017-05-02", "2019-02-01", "2019-06-01"):
@@ -351,7 +359,7 @@ def test_score_json_priorities(with_priorities: Path) -> None:
 def test_score_today_from_source_date_epoch(with_priorities: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(
-        2027, 1, 2, tzinfo=dt.timezone.utc).timestamp())))
+        2027, 1, 2, tzinfo=dt.UTC).timestamp())))
     result = run_cli("score", "content/vurderinger/samarbejde-om-sikkerhed-2026-03-12.md",
                      "--json", cwd=with_priorities)
     data = json.loads(result.stdout)
@@ -395,7 +403,7 @@ def test_new_assessment_from_a_previous_one(with_priorities: Path) -> None:
     assert after.participants == before.participants
 
 
-@pytest.mark.parametrize("source, message", [
+@pytest.mark.parametrize(("source", "message"), [
     ("content/praksis/tryghedsplan.md", "er ikke en vurdering"),
     ("content/vurderinger/findes-ikke.md", "findes ikke"),
 ])
@@ -473,7 +481,7 @@ def test_printed_edition_shows_history_and_follow_up(tmp_path: Path) -> None:
     assert "Udviklingsprioriteter" in flat
 
 
-@pytest.mark.parametrize("text, rhythm", [
+@pytest.mark.parametrize(("text", "rhythm"), [
     ("1 måned", "hver måned"), ("3 måneder", "hver 3. måned"), ("1 år", "hvert år"),
     ("2 uger", "hver 2. uge"), ("14 dage", "hver 14. dag")])
 def test_period_in_danish_words(text: str, rhythm: str) -> None:
@@ -483,7 +491,10 @@ def test_period_in_danish_words(text: str, rhythm: str) -> None:
 
 # --- The sample tells LØFT's story; its pages show it -----------------------------------------
 
-def _sample_page(path: str, today: dt.date = D(2026, 11, 23)) -> str:
+TODAY = D(2026, 11, 23)
+
+
+def _sample_page(path: str, today: dt.date = TODAY) -> str:
     from praksis.core import load_content
     from praksis.core.pages import PageContext, render_page
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pypandoc
 import pytest
 
-from conftest import run_cli
 from praksis.core.anchors import anchors, slugify
+
+from conftest import run_cli
 
 HEADINGS = ["Sådan gør vi", "Målgruppe", "3.2 Teori og viden", 'Børn & unge: "trygt" (0-17 år)',
             "Æbler, Øl og Ålborg", "1. Kortlægning", "Ord_og-billeder.v2", "Élan — naïve café",

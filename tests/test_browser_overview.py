@@ -1,9 +1,9 @@
-"""The leader's overview, a plan, an assessment and a practice in a real browser at a 1280 px screen and a
-390 px phone, in both themes: axe-core finds nothing serious, the page never scrolls sideways,
-and the overview cuts no table column (no table wider than its box).
+"""The leader's overview, a plan, an assessment and a practice in a real browser at a 1280 px
+screen and a 390 px phone, in both themes: axe-core finds nothing serious, the page never
+scrolls sideways, and the overview cuts no table column (no table wider than its box).
 
-The site, the server, Chromium and axe-core come from tests/test_browser.py (its fixtures and
-helpers), so both files test the same build the same way.
+The site, the server, Chromium and axe-core come from tests/browser_site.py (its fixtures and
+helpers), as for tests/test_browser.py, so both files test the same build the same way.
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from typing import Any
 
 import pytest
 
-from test_browser import (base_url, browser, serious_violations, site_dir,  # noqa: F401
-                          use_dark_scheme)
+from browser_site import serious_violations, use_dark_scheme
 
 OVERVIEW = "/implementering/oversigt/"
 PLAN = "/implementering/loeft-boerne-og-familie/"
@@ -34,8 +33,7 @@ OVERFLOW = """() => {
 
 
 @pytest.fixture(params=WIDTHS, ids=lambda width: f"{width}px")
-def sized_page(request: pytest.FixtureRequest, browser: Any, base_url: str  # noqa: F811
-               ) -> Iterator[Any]:
+def sized_page(request: pytest.FixtureRequest, browser: Any, base_url: str) -> Iterator[Any]:
     context = browser.new_context(base_url=base_url, locale="da-DK",
                                   viewport={"width": request.param, "height": 900})
     context.route("**/*", lambda route: route.continue_()
@@ -80,8 +78,8 @@ def test_plan_assessment_and_practice_do_not_scroll_sideways(sized_page: Any, pa
     _check(sized_page, path, path, whole_tables=False)
 
 
-def test_radar_labels_on_a_phone_and_charts_in_the_dark_theme(browser: Any,  # noqa: F811
-                                                              base_url: str) -> None:  # noqa: F811
+def test_radar_labels_on_a_phone_and_charts_in_the_dark_theme(browser: Any,
+                                                              base_url: str) -> None:
     context = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 900})
     page = context.new_page()
     try:

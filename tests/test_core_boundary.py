@@ -14,7 +14,8 @@ from praksis.core.documents import document_types
 from praksis.core.pages import generated_pages  # registers the views too
 document_types()
 import praksis.core.views
-leaked = sorted({name.split(".")[0] for name in sys.modules} & {"mkdocs", "pypandoc", "click", "material"})
+engines = {"mkdocs", "pypandoc", "click", "material"}
+leaked = sorted({name.split(".")[0] for name in sys.modules} & engines)
 print(",".join(leaked) or "clean")
 """
 

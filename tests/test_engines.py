@@ -18,7 +18,8 @@ from conftest import ROOT, SAMPLE_CONTENT
 SCORE_2026 = "0,77"  # samarbejde-om-sikkerhed 2026-03-12, official mean (praksis score)
 
 
-def praksis(project: Path, *args: str, engine_env: str | None = None) -> subprocess.CompletedProcess:
+def praksis(project: Path, *args: str,
+            engine_env: str | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "PRAKSIS_ENGINE"}
     if engine_env:
         env["PRAKSIS_ENGINE"] = engine_env
@@ -56,7 +57,8 @@ def test_sample_builds_with_each_engine(project: Path, args: tuple[str, ...], en
     assert result.returncode == 0, result.stderr
     assert wanted in generator(site)
     # The plugin ran: computed scores and milestone statuses are on the pages.
-    assessment = (site / "vurderinger/samarbejde-om-sikkerhed-2026-03-12/index.html").read_text("utf-8")
+    assessment = (site / "vurderinger/samarbejde-om-sikkerhed-2026-03-12/index.html").read_text(
+        "utf-8")
     assert SCORE_2026 in assessment and "<svg" in assessment
     plan = (site / "implementering/loeft-boerne-og-familie/index.html").read_text("utf-8")
     assert "praksis-badge--paa-plads" in plan
@@ -74,7 +76,8 @@ def test_properdocs_strict_counts_the_plugins_warnings(tmp_path: Path) -> None:
     (tmp_path / "content/praksis/tom.md").write_text(source.split("\n---\n", 1)[0] + "\n---\n",
                                                     "utf-8")
     site = tmp_path / "strict"
-    result = praksis(tmp_path, "build", "--strict", "--engine", "properdocs", "--site-dir", str(site))
+    result = praksis(tmp_path, "build", "--strict", "--engine", "properdocs", "--site-dir",
+                     str(site))
     assert result.returncode == 1, result.stderr
     assert "tom.md:2: front matter: advarsel: beskrivelsen har ingen brødtekst" in result.stderr
     assert "med --strict tæller advarsler som fejl" in result.stderr
@@ -92,7 +95,7 @@ def test_serve_with_properdocs_shows_errors_on_the_page(tmp_path: Path) -> None:
     from test_serve import PRACTICE, _serving, _wait_for
 
     bad = PRACTICE.replace("last_reviewed: 2025-06-01", "last_reviewed: 2026-02-30")
-    with _serving(tmp_path, bad, "--engine", "properdocs") as (url, log):
+    with _serving(tmp_path, bad, "--engine", "properdocs") as (url, _log):
         page = _wait_for(url, lambda html: "Fejl i denne fil" in html)
         assert "ProperDocs" in page  # the generator meta tag: ProperDocs served it
         assert "tryghedssamtaler.md:19: last_reviewed: datoen 2026-02-30" in page

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from praksis.core.fragments import text, table
+from praksis.core.fragments import table, text
 
 HOSTILE = ('<script>alert("x")</script> [klik](javascript:alert(1)) **fed** '
            '<img src=x onerror=alert(1)> it\'s & 1. juni | kolonne')

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 import time
 from pathlib import Path
 
+import pytest
 import yaml
 
 from praksis.core import frontmatter, load_content
-from praksis.core.fields import Checker, INVALID, Record, Field, Text, MapOf, check_document
+from praksis.core.fields import INVALID, Checker, Field, MapOf, Record, Text, check_document
 
 from conftest import SAMPLE_CONTENT, write
 
@@ -18,9 +21,34 @@ def _node(text: str) -> yaml.Node:
     return frontmatter.compose(source)
 
 
-def test_c_loader_is_used_when_present() -> None:
-    if hasattr(yaml, "CSafeLoader"):
-        assert frontmatter._Loader is yaml.CSafeLoader
+def test_the_c_loader_is_present_and_used() -> None:
+    # PyYAML's wheels carry libyaml, and the check's speed (BENCHMARKS.md) counts on it: a
+    # machine without it fails here rather than passing slowly.
+    assert yaml.__with_libyaml__
+    assert frontmatter._Loader is yaml.CSafeLoader
+
+
+def _read_everything(root: Path) -> tuple[list[str], dict[str, object]]:
+    """Every problem (without PyYAML's English original, which the loaders word differently)
+    and the line of every key of every document."""
+    content = load_content(root)
+    return ([re.sub(r" \([^()]*\)\.$", ".", p.format()) for p in content.problems],
+            {d.source.path: d.source.key_lines for d in content.documents})
+
+
+def test_the_pure_python_loader_reads_the_same_lines_and_problems(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fallback where libyaml is absent gives the same lines and messages."""
+    shutil.copytree(SAMPLE_CONTENT, tmp_path, dirs_exist_ok=True)
+    write(tmp_path, {"praksis/brudt.md": "---\ntype: practice\ntitle: a: b\n---\n",
+                     "praksis/tom.md": "---\n---\nTekst.\n"})
+    with_c = _read_everything(tmp_path)
+    monkeypatch.setattr(frontmatter, "_Loader", yaml.SafeLoader)
+    with_python = _read_everything(tmp_path)
+    assert with_python == with_c
+    assert any("praksis/brudt.md:3: front matter: YAML-fejl: et kolon står et sted" in p
+               for p in with_c[0]), with_c[0]
+    assert len(with_c[1]) > 20
 
 
 def test_every_key_keeps_its_line() -> None:

@@ -11,19 +11,27 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli, write
+from praksis.cli.export import site_address
 from praksis.core import load_content
 from praksis.core.changes import version_key
 from praksis.core.content import ContentSet
-from praksis.cli.export import site_address
-from praksis.core.editions import (Edition, EditionHistory, PrintSource, SiteAddress,
-                                   combined_history, plan_edition, select)
+from praksis.core.editions import (
+    Edition,
+    EditionHistory,
+    PrintSource,
+    SiteAddress,
+    combined_history,
+    plan_edition,
+    select,
+)
 from praksis.core.model import Practice
 from praksis.core.pages import PageContext, render_page
 from praksis.export import docx_book
 from praksis.export.docx_book import column_widths
 from praksis.export.glyphs import is_drawable, missing_glyphs
 from praksis.export.history import git_history
+
+from conftest import run_cli, write
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from praksis.core.links import references
 
+from conftest import TINY_MKDOCS_YML as MKDOCS_YML
+from conftest import TINY_PRACTICE as PRACTICE
 from conftest import run_cli, write
-from test_site_build import MKDOCS_YML, PRACTICE
 
 INDEX = "---\ntype: page\ntitle: Forside\n---\n\nVelkommen.\n"
 

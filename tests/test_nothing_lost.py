@@ -33,8 +33,8 @@ def test_check_and_build_never_write_under_content(tmp_path: Path) -> None:
     assert _tree_digest(project / "content") == before
 
 
-def test_two_builds_with_source_date_epoch_are_byte_identical(tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_two_builds_with_source_date_epoch_are_byte_identical(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = _project(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795392000")  # 2026-11-23
     assert run_cli("build", "--site-dir", str(project / "a"), cwd=project).exit_code == 0
@@ -51,7 +51,7 @@ def test_a_huge_file_is_refused_quickly(tmp_path: Path) -> None:
     result = run_cli("check", "content", cwd=tmp_path)
     assert result.exit_code == 1
     assert "content/stor.md:1: fil: filen er for stor (10.0 MB" in result.stderr
-    assert MAX_FILE_BYTES < len(big)
+    assert len(big) > MAX_FILE_BYTES
 
 
 def test_a_symlink_leaving_content_is_refused(tmp_path: Path) -> None:
@@ -79,10 +79,25 @@ def test_a_cpr_number_blocks_the_build_and_the_old_site_stays(tmp_path: Path) ->
     assert _tree_digest(project / "build" / "site") == before
 
 
-def test_every_bad_input_corpus_file_has_its_expected_message() -> None:
-    corpus = [p for p in FIXTURES.rglob("*") if p.is_file() and p.suffix in (".md", ".yml")
-              and p.with_suffix(".expected").exists()]
-    assert len(corpus) >= 40
+def _corpus_cases(folder: Path) -> set[str]:
+    """The cases the bad-input tests run in a corpus folder: its files, or its projects."""
+    if folder.name == "projects":
+        return {p.name for p in folder.iterdir() if p.is_dir() and p.name != "base"}
+    return {p.stem for p in folder.iterdir() if p.suffix in (".md", ".yml")}
+
+
+def test_every_bad_input_case_has_its_expected_message_and_no_message_is_orphaned() -> None:
+    """Each corpus case has an ``.expected`` file, and each ``.expected`` file belongs to a case
+    that its test runs (one left behind by a renamed case would silently test nothing)."""
+    folders = sorted(p for p in FIXTURES.iterdir() if p.is_dir() and any(p.glob("*.expected")))
+    assert [p.name for p in folders] == ["assessment", "editions", "milestones", "practice",
+                                         "projects"]
+    for folder in folders:
+        expected = {p.stem for p in folder.glob("*.expected")}
+        cases = _corpus_cases(folder)
+        assert cases, folder
+        assert sorted(cases - expected) == [], f"{folder.name}: cases without .expected"
+        assert sorted(expected - cases) == [], f"{folder.name}: .expected without a case"
 
 
 def test_a_cpr_number_in_a_file_or_folder_name_is_refused_and_masked(tmp_path: Path) -> None:

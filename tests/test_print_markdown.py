@@ -15,8 +15,7 @@ from praksis.core.editions import PrintSource
 from praksis.export.errors import ExportError
 from praksis.export.pandoc import run_pandoc
 from praksis.export.plan import checked_in_defaults
-from praksis.export.print_markdown import (GENERATED_FOLDER, PrintMarkdownError,
-                                           to_pandoc_markdown)
+from praksis.export.print_markdown import GENERATED_FOLDER, PrintMarkdownError, to_pandoc_markdown
 
 SOURCE = PrintSource("praksis/tryghedsplan.md", 50,
                      {"praksis/smarte-delmaal.md": "dok-smarte-delmaal"})

@@ -7,7 +7,8 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from praksis.core import load_content
 from praksis.core.milestones import MilestoneStatus, is_overdue, progress
@@ -18,12 +19,13 @@ PRACTICE_KEYS = ("type", "title", "summary", "unit", "owner", "target_group", "g
 
 scalars = st.one_of(
     st.text(max_size=30), st.integers(), st.floats(allow_nan=True), st.booleans(),
-    st.just("null"), st.just("2026-02-30"), st.just("&a x"), st.just("*a"), st.just("!!python/object x"),
+    st.just("null"), st.just("2026-02-30"), st.just("&a x"), st.just("*a"),
+    st.just("!!python/object x"),
     st.sampled_from(["practice", "assessment", "implementation-plan", "page", "godkendt", "ja"]))
 
 
 def _yaml_value(depth: int = 0) -> st.SearchStrategy[str]:
-    leaf = scalars.map(lambda v: str(v))
+    leaf = scalars.map(str)
     if depth >= 2:
         return leaf
     nested = st.one_of(

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE_CONTENT, run_cli, write
 from praksis.core import load_content
 from praksis.core.content import ContentSet
 from praksis.core.documents import display_title
@@ -19,6 +18,8 @@ from praksis.core.milestones import ImplementationPlan
 from praksis.core.pages import PageContext
 from praksis.core.types.assessment import Assessment
 from praksis.export import plan_for_print
+
+from conftest import SAMPLE_CONTENT, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +98,7 @@ def test_title_null_never_reaches_a_reader(sample_project: Path) -> None:
 # --- 2. An edition is computed as of its date --------------------------------------------------
 
 def _epoch(day: dt.date) -> str:
-    return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
+    return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))
 
 
 def test_edition_is_computed_as_of_its_date(sample: ContentSet) -> None:

@@ -11,8 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from browser_site import HOSTILE, hostile_files
+
 from conftest import ROOT, SAMPLE_CONTENT, run_cli, write
-from test_browser import HOSTILE, _hostile_files
 
 SOURCE_DATE_EPOCH = "1780272000"
 ASSESSMENT = "vurderinger/samarbejde-om-sikkerhed-2026-03-12/index.html"
@@ -41,7 +43,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("render")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(SAMPLE_CONTENT, root / "content")
-    write(root, _hostile_files())
+    write(root, hostile_files())
     return root
 
 
@@ -75,7 +77,8 @@ def test_rendered_config_has_no_praksis_plugin(rendered: Path) -> None:
     assert "assets/praksis/praksis.css" in config["extra_css"]
     assert (rendered / "docs/assets/praksis/praksis.css").is_file()
     assert (rendered / "overrides/404.html").is_file()
-    toc = next(e["toc"] for e in config["markdown_extensions"] if isinstance(e, dict) and "toc" in e)
+    toc = next(e["toc"] for e in config["markdown_extensions"]
+               if isinstance(e, dict) and "toc" in e)
     assert toc["slugify"].node.tag.endswith("python/name:praksis.core.anchors.slugify")
     assert not list((rendered / "docs").rglob("*.yml"))  # data files are not pages
 

@@ -27,8 +27,8 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_sections_have_danish_titles_in_reading_order(sample_site: Path) -> None:
     html = (sample_site / "index.html").read_text(encoding="utf-8")
     nav = html[html.index('md-nav--primary'):]
-    sections = re.findall(r'md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>',
-                          nav)
+    sections = re.findall(
+        r'md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>', nav)
     wanted = ["Praksisbeskrivelser", "Lovende praksis", "Implementering", "Håndbøger"]
     positions = [sections.index(title) for title in wanted]
     assert positions == sorted(positions)

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from praksis.core import load_content
+from praksis.core.danish import decimal as format_score
 from praksis.core.pages import PageContext, render_page
-from praksis.core.scoring import format_score
 from praksis.core.types.assessment import Assessment
 
 from conftest import SAMPLE_CONTENT, run_cli, write

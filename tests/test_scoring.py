@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
+import shutil
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -22,17 +24,33 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from praksis.core import load_content
-from praksis.core.model import Practice
-from praksis.core.scoring import (assessments_for, coverage_note, description_coverage,
-                                  format_score, latest_assessment, score_assessment, score_in)
-from praksis.core.model import Source
+from praksis.core.danish import decimal, percent
+from praksis.core.model import Practice, Source
+from praksis.core.pages import PageContext, page_fragment, render_page
+from praksis.core.scoring import (
+    MEAN_LABEL,
+    assessments_for,
+    coverage_note,
+    description_coverage,
+    latest_assessment,
+    score_assessment,
+    score_in,
+)
 from praksis.core.types.assessment import Answer, Assessment
 from praksis.core.types.instrument import Instrument
 
-from conftest import SAMPLE_CONTENT, TESTS, run_cli, write
+from conftest import (
+    GOLDEN_INPUTS,
+    INSTRUMENT_FILE,
+    MILESTONE_BASE,
+    MILESTONE_GOLDEN,
+    PRACTICE_FILE,
+    SAMPLE_CONTENT,
+    TESTS,
+    run_cli,
+    write,
+)
 
-INSTRUMENT_FILE = SAMPLE_CONTENT / "instruments" / "lovende-praksis.yml"
-PRACTICE_FILE = SAMPLE_CONTENT / "praksis" / "samarbejde-om-sikkerhed.md"
 GOLDEN = TESTS / "golden" / "scoring"
 CASES = sorted(GOLDEN.glob("*.input.yml"))
 ASSESSMENT_PATH = "content/vurderinger/vurdering.md"
@@ -178,23 +196,23 @@ def test_json_contract_shape(tmp_path: Path) -> None:
     json.dumps(data, ensure_ascii=False)  # plain JSON types only
 
 
-SAMPLE_INSTRUMENT = load_content(SAMPLE_CONTENT).get(Instrument, "lovende-praksis")
+INSTRUMENT = load_content(GOLDEN_INPUTS).get(Instrument, "lovende-praksis")
 
 
 def _any_answers() -> st.SearchStrategy[tuple[str | None, ...]]:
     """One code of its own scale, or None (unanswered), for every question."""
-    return st.tuples(*(st.sampled_from((None, *SAMPLE_INSTRUMENT.scale_of(q).codes))
-                       for q in SAMPLE_INSTRUMENT.questions))
+    return st.tuples(*(st.sampled_from((None, *INSTRUMENT.scale_of(q).codes))
+                       for q in INSTRUMENT.questions))
 
 
 @settings(max_examples=200, deadline=None)
 @given(codes=_any_answers())
 def test_rule_invariants_for_any_answers(codes: tuple[str | None, ...]) -> None:
-    answers = tuple(Answer(q.id, code) for q, code in zip(SAMPLE_INSTRUMENT.questions, codes))
+    answers = tuple(Answer(q.id, code) for q, code in zip(INSTRUMENT.questions, codes))
     assessment = Assessment(Source("vurderinger/x.md", "x"), None, "lovende-praksis", "p",
                             dt.date(2026, 1, 1), (), answers, ())
-    official = score_assessment(assessment, SAMPLE_INSTRUMENT)
-    adjusted = score_assessment(assessment, SAMPLE_INSTRUMENT, adjusted=True)
+    official = score_assessment(assessment, INSTRUMENT)
+    adjusted = score_assessment(assessment, INSTRUMENT, adjusted=True)
     for result in (official, adjusted):
         for element in result.elements:
             assert (element.exact is None) == (element.answered < element.applicable
@@ -209,8 +227,8 @@ def test_rule_invariants_for_any_answers(codes: tuple[str | None, ...]) -> None:
 @pytest.mark.parametrize(("value", "shown"), [
     (Fraction(5, 8), "0,63"), (Fraction(2, 3), "0,67"), (Fraction(1, 3), "0,33"),
     (Fraction(1), "1,00"), (Fraction(0), "0,00"), (Fraction(-1, 8), "-0,13"), (None, "–")])
-def test_format_score_rounds_half_up_with_a_comma(value: Fraction | None, shown: str) -> None:
-    assert format_score(value) == shown
+def test_decimal_rounds_half_up_with_a_comma(value: Fraction | None, shown: str) -> None:
+    assert decimal(value) == shown
 
 
 # --- assessments of a practice ---------------------------------------------------------------
@@ -283,3 +301,50 @@ def test_coverage_note_is_shown_but_never_fails_check(tmp_path: Path) -> None:
                                "element 3: beskrivelsen besvarer allerede 3.3 aktiviteter")
     assert "Mangler: 3.6 støttebehov" in lines[0]
     assert lines[-1] == "Ingen fejl i 1 fil."   # notes are not counted
+
+
+# --- exactly 5/8: one formatter, half up, everywhere -----------------------------------------
+
+def test_a_mean_of_exactly_five_eighths_reads_0_63_everywhere(tmp_path: Path) -> None:
+    """The golden case of the number formatter: elements of 5/8 (ja, ja, delvist, nej), so a
+    mean of 5/8. Python's float formatting would show 0,62 (half to even)."""
+    shutil.copytree(MILESTONE_BASE, tmp_path / "content")
+    shutil.copytree(MILESTONE_GOLDEN / "scores", tmp_path / "content", dirs_exist_ok=True)
+    write(tmp_path, {"content/vurderinger/index.md": "---\ntype: page\ntitle: Vurderinger\n---\n"})
+    name = "vurderinger/mini-praksis-2025-03-10.md"
+    content = load_content(tmp_path / "content")
+    assert not content.errors, content.errors
+    ctx = PageContext(content, dt.date(2026, 11, 23))
+    assessment = content.by_path(name)
+    assert score_in(content, assessment).exact_mean == Fraction(5, 8)
+
+    listing = page_fragment(content.by_path("vurderinger/index.md"), ctx).after
+    row = next(line for line in listing.splitlines() if "10\\. marts 2025" in line)
+    assert row.endswith("| 0,63 |"), row
+
+    page = render_page(assessment, ctx)
+    assert f"| {MEAN_LABEL} | 0,63 |" in page
+    assert "| 1\\. Grundlag | 0,63 | 4 af 4 besvaret | 0,50 |" in page, page
+
+    terminal = run_cli("score", f"content/{name}", cwd=tmp_path)
+    assert terminal.exit_code == 0, terminal.stderr
+    for shown in (r"1  Grundlag +0,63  4 af 4", r"2  Opfølgning +0,63  4 af 4",
+                  rf"{re.escape(MEAN_LABEL)} +0,63"):
+        assert re.search(rf"^ +{shown}$", terminal.stdout, re.MULTILINE), terminal.stdout
+    data = json.loads(run_cli("score", f"content/{name}", "--json", cwd=tmp_path).stdout)
+    assert data["mean"] == 0.625
+
+
+@pytest.mark.parametrize(("value", "places", "shown"), [
+    (0.625, 2, "0,63"), (0.145, 2, "0,15"), (Fraction(29, 200), 2, "0,15"), (2.5, 0, "3"),
+    (-0.005, 2, "-0,01"), (-0.004, 2, "0,00"), (10.25, 1, "10,3"), (3, 2, "3,00")])
+def test_the_number_formatter_rounds_the_decimal_a_reader_sees_half_up(
+        value: float | Fraction, places: int, shown: str) -> None:
+    assert decimal(value, places) == shown
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    (0.625, "63 %"), (Fraction(5, 8), "63 %"), (0.145, "15 %"), (0.005, "1 %"), (1, "100 %"),
+    (0.0, "0 %"), (None, "–")])
+def test_percentages_round_half_up(value: float | Fraction | None, shown: str) -> None:
+    assert percent(value) == shown

@@ -8,10 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, SAMPLE_CONTENT, run_cli
-from test_milestones import BASE, assert_golden
+from conftest import FIXTURES, MILESTONE_GOLDEN, SAMPLE_CONTENT, run_cli
+from conftest import MILESTONE_BASE as BASE
+from conftest import assert_golden as assert_golden_file
 
 TODAY = "2026-11-23"
+
+
+def assert_golden(name: str, actual: str) -> None:
+    assert_golden_file(MILESTONE_GOLDEN / name, actual)
 
 
 @pytest.fixture

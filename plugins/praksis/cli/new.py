@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -12,18 +11,18 @@ import click
 
 from ..core.atomic import write_atomically
 from ..core.clock import today as resolved_today
+from ..core.danish import SLUG
 from .output import PraksisError
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FOLDER_HELP = ("Undermappen af indholdsmappen, filen skrives i, fx 'praksis/lindegaarden' "
                "(standard: {default}).")
 
 
-def folder_option(default: str):  # noqa: ANN201 (a click decorator)
+def folder_option(default: str):
     return click.option("--folder", metavar="MAPPE", help=FOLDER_HELP.format(default=default))
 
 
-def id_option(help_text: str):  # noqa: ANN201 (a click decorator)
+def id_option(help_text: str):
     return click.option("--id", "option_id", metavar="ID", help=help_text)
 
 

@@ -83,5 +83,5 @@ STRICT_NOTE = ("Med --strict tæller advarsler som fejl: ret advarslerne ovenfor
 class PraksisError(click.ClickException):
     """A failure reported to the user in Danish, exit code 1, no traceback."""
 
-    def show(self, file=None) -> None:  # noqa: ANN001 (click's signature)
+    def show(self, file=None) -> None:
         click.echo(f"Fejl: {self.format_message()}", err=True)

@@ -9,10 +9,9 @@ from pathlib import Path
 import click
 
 from ..core import Problem, Severity, load_content
-from ..core.danish import format_date
-from ..core.scoring import (ADJUSTED_LABEL, MEAN_LABEL, AssessmentScore, format_score,
-                            mode_label, score_in)
+from ..core.danish import decimal, format_date
 from ..core.documents import display_title
+from ..core.scoring import ADJUSTED_LABEL, MEAN_LABEL, AssessmentScore, mode_label, score_in
 from ..core.types.assessment import PRIORITY_LABELS, WHOLE_PRACTICE, Assessment
 from .output import PraksisError, echo_problems
 from .status import _today as resolve_today
@@ -39,7 +38,7 @@ def _is_about(problem: Problem, file: Path, root: Path) -> bool:
 
 def score_table(score: AssessmentScore) -> str:
     """A plain-text table for the terminal (aligned columns, Danish decimal comma)."""
-    rows = [(e.id, e.title, format_score(e.exact), f"{e.answered} af {e.applicable}")
+    rows = [(e.id, e.title, decimal(e.exact), f"{e.answered} af {e.applicable}")
             for e in score.elements]
     title_width = max([len(MEAN_LABEL)] + [len(r[1]) for r in rows])
     header = f"{'Nr.':>3}  {'Element':<{title_width}}  {'Score':>5}  Besvaret"
@@ -47,7 +46,7 @@ def score_table(score: AssessmentScore) -> str:
     lines += [f"{nr:>3}  {title:<{title_width}}  {value:>5}  {answered}"
               for nr, title, value, answered in rows]
     lines.append("-" * len(header))
-    lines.append(f"{'':>3}  {MEAN_LABEL:<{title_width}}  {format_score(score.exact_mean):>5}")
+    lines.append(f"{'':>3}  {MEAN_LABEL:<{title_width}}  {decimal(score.exact_mean):>5}")
     return "\n".join(lines)
 
 

@@ -9,10 +9,14 @@ from pathlib import Path
 import click
 
 from ..core import load_content
-from ..core.danish import format_date
-from ..core.fragments import percent
-from ..core.milestones import (ImplementationPlan, MilestoneProgress, PlanStatus, plan_statuses,
-                               status_json)
+from ..core.danish import format_date, percent
+from ..core.milestones import (
+    ImplementationPlan,
+    MilestoneProgress,
+    PlanStatus,
+    plan_statuses,
+    status_json,
+)
 from ..core.siteconfig import resolved_today
 from .check import site_config
 from .output import PraksisError, echo_problems

@@ -21,8 +21,7 @@ from collections.abc import Callable, Sequence
 from fractions import Fraction
 from html import escape
 
-from .fragments import decimal
-from .scoring import format_score
+from .danish import decimal
 
 WIDTH = 780
 HEIGHT = 600
@@ -84,7 +83,7 @@ def _label(index: int, count: int, label: str, missing: bool) -> str:
 
 
 def _description(scores: Sequence[ChartScore]) -> str:
-    parts = [f"{label}: {format_score(Fraction(value))}" if value is not None
+    parts = [f"{label}: {decimal(Fraction(value))}" if value is not None
              else f"{label}: mangler (ikke alle spørgsmål besvaret)" for label, value in scores]
     return ("Radardiagram med en akse pr. element fra 0 i midten til 1 yderst. "
             + "; ".join(parts) + ".")

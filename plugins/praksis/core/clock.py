@@ -40,7 +40,7 @@ def build_date(environ: Mapping[str, str] | None = None) -> dt.date:
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
         except (ValueError, OverflowError, OSError):
             raise ClockError(f"SOURCE_DATE_EPOCH='{epoch}' er ikke et gyldigt tidsstempel "
                              "(hele sekunder siden 1970-01-01). Ret eller fjern "

@@ -21,13 +21,14 @@ import yaml
 
 from . import clock, frontmatter
 from .changes import entries as change_entries
+from .danish import SLUG, slugify
 from .documents import DocumentType, document_types
 from .fields import INVALID, Checker, Key, check_document, key_text
 from .markdown import headings
 from .model import Source, first_by
-from .placeholders import placeholder_problems
 from .personal_data import ALLOW_MARKER, PERSONAL_DATA_KEY, find_cpr_numbers, mask_cpr_numbers
-from .problems import Problem, Severity, did_you_mean
+from .placeholders import placeholder_problems
+from .problems import BODY_KEY, Problem, Severity, did_you_mean
 
 MARKDOWN_SUFFIXES = (".md",)
 DATA_SUFFIXES = (".yml", ".yaml")
@@ -338,7 +339,7 @@ def _document_type(node: yaml.Node, ck: Checker, markdown: bool) -> DocumentType
 def _check_body(source_file: frontmatter.SourceFile, ck: Checker) -> None:
     for heading in headings(source_file.body, source_file.body_line):
         if heading.level == 1:
-            ck.warn(("brødtekst",), f"overskriften '# {heading.text}' er en hovedoverskrift. "
+            ck.warn((BODY_KEY,), f"overskriften '# {heading.text}' er en hovedoverskrift. "
                                     "Titlen kommer fra 'title' i front matter: brug '## ' til "
                                     "afsnit i teksten.", heading.line)
 
@@ -416,17 +417,15 @@ def _duplicate_id(doc: Any, first: Any, by_model: Mapping[type, DocumentType],
         "omdøb en af filerne, så id'erne er entydige."))
 
 
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_TRANSLITERATE = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u"})
 
 
 def _file_name_problems(path: Path, shown: str) -> list[Problem]:
     """A file name `praksis new` would refuse: spaces, capitals, æøå. The page still works,
     but its address is awkward and an id that is not a slug cannot be referred to."""
     stem = path.stem
-    if _SLUG.match(stem):
+    if SLUG.match(stem):
         return []
-    better = re.sub(r"[^a-z0-9]+", "-", stem.lower().translate(_TRANSLITERATE)).strip("-")
+    better = slugify(stem)
     suggestion = f", fx '{better}{path.suffix}'" if better else ""
     return [Problem(shown, 1, "filnavn", (
         f"filnavnet '{path.name}' er ikke et gyldigt id: brug små bogstaver a-z, tal og "

@@ -40,7 +40,7 @@ class DocumentType:
     body_sections: Sequence[str] = field(default_factory=tuple)
     # The title readers see when the document may have none of its own (an assessment or a
     # plan without 'title:'): derived from other documents. See ``display_title``.
-    title: Callable[[Any, "ContentSet"], str] | None = None
+    title: Callable[[Any, ContentSet], str] | None = None
 
 
 _REGISTRY: dict[str, DocumentType] = {}

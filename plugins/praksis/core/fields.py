@@ -20,21 +20,21 @@ from typing import Any
 
 import yaml
 
+from .danish import MONTHS, SLUG_PATTERN
 from .problems import Problem, Severity, closest, did_you_mean, quote_list
 
 Key = tuple[str | int, ...]
 
-_STR = "tag:yaml.org,2002:str"
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_BOOL = "tag:yaml.org,2002:bool"
-_NULL = "tag:yaml.org,2002:null"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_KNOWN_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP,
-               "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
-
-_MONTHS_DA = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-              "september", "oktober", "november", "december")
+# The YAML tags of the values front matter may hold (the one set for every module).
+STR_TAG = "tag:yaml.org,2002:str"
+INT_TAG = "tag:yaml.org,2002:int"
+FLOAT_TAG = "tag:yaml.org,2002:float"
+BOOL_TAG = "tag:yaml.org,2002:bool"
+NULL_TAG = "tag:yaml.org,2002:null"
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+MAP_TAG = "tag:yaml.org,2002:map"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+_KNOWN_TAGS = {STR_TAG, INT_TAG, FLOAT_TAG, BOOL_TAG, NULL_TAG, TIMESTAMP_TAG, MAP_TAG, SEQ_TAG}
 
 
 class Invalid:
@@ -125,11 +125,11 @@ def describe(node: yaml.Node) -> str:
     value = node.value
     short = value if len(value) <= 40 else value[:37] + "..."
     return {
-        _NULL: "ingen værdi",
-        _BOOL: f"en ja/nej-værdi ({short})",
-        _INT: f"et tal ({short})",
-        _FLOAT: f"et tal ({short})",
-        _TIMESTAMP: f"en dato ({short})",
+        NULL_TAG: "ingen værdi",
+        BOOL_TAG: f"en ja/nej-værdi ({short})",
+        INT_TAG: f"et tal ({short})",
+        FLOAT_TAG: f"et tal ({short})",
+        TIMESTAMP_TAG: f"en dato ({short})",
     }.get(node.tag, f"teksten '{short}'")
 
 
@@ -158,7 +158,7 @@ def _scalar(node: yaml.Node) -> bool:
 
 
 def _is_null(node: yaml.Node) -> bool:
-    return _scalar(node) and node.tag == _NULL
+    return _scalar(node) and node.tag == NULL_TAG
 
 
 @dataclass(frozen=True)
@@ -169,9 +169,9 @@ class Text(Spec):
     label: str = "en tekst"
 
     def check(self, node: yaml.Node, key: Key, ck: Checker) -> Any:
-        if not _scalar(node) or node.tag in (_NULL, _BOOL):
-            hint = " Sæt teksten i anførselstegn." if _scalar(node) and node.tag == _BOOL else ""
-            if _scalar(node) and node.tag == _NULL:
+        if not _scalar(node) or node.tag in (NULL_TAG, BOOL_TAG):
+            hint = " Sæt teksten i anførselstegn." if _scalar(node) and node.tag == BOOL_TAG else ""
+            if _scalar(node) and node.tag == NULL_TAG:
                 ck.error(key, "mangler en værdi. Skriv teksten efter kolon, eller fjern nøglen.",
                          ck.line(node))
                 return INVALID
@@ -197,11 +197,11 @@ class Slug(Spec):
     """An identifier such as a document id: lowercase letters, digits and hyphens."""
 
     label: str = "et id (små bogstaver a-z, tal og bindestreger)"
-    pattern: str = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+    pattern: str = SLUG_PATTERN
     hint: str = " Æ, ø og å skrives ae, oe og aa."
 
     def check(self, node: yaml.Node, key: Key, ck: Checker) -> Any:
-        if not _scalar(node) or node.tag not in (_STR, _INT):
+        if not _scalar(node) or node.tag not in (STR_TAG, INT_TAG):
             return self._wrong(node, key, ck)
         if not re.match(self.pattern, node.value):
             ck.error(key, f"'{node.value}' er ikke {self.label}.{self.hint}", ck.line(node))
@@ -222,7 +222,7 @@ class Integer(Spec):
     label: str = "et helt tal"
 
     def check(self, node: yaml.Node, key: Key, ck: Checker) -> Any:
-        if not _scalar(node) or node.tag != _INT:
+        if not _scalar(node) or node.tag != INT_TAG:
             return self._wrong(node, key, ck)
         value = int(node.value.replace("_", ""), 0) if node.value.isascii() else INVALID
         if value is INVALID or (self.minimum is not None and value < self.minimum) or (
@@ -256,12 +256,12 @@ class Points(Spec):
     def check(self, node: yaml.Node, key: Key, ck: Checker) -> Any:
         if not _scalar(node):
             return self._wrong(node, key, ck)
-        if node.tag in (_INT, _FLOAT):
+        if node.tag in (INT_TAG, FLOAT_TAG):
             try:
                 return Fraction(node.value.replace("_", ""))
             except ValueError:
                 return self._wrong(node, key, ck)
-        match = _FRACTION.match(node.value) if node.tag == _STR else None
+        match = _FRACTION.match(node.value) if node.tag == STR_TAG else None
         if match and int(match.group(2)) != 0:
             return Fraction(int(match.group(1)), int(match.group(2)))
         return self._wrong(node, key, ck)
@@ -278,7 +278,7 @@ class Boolean(Spec):
     label: str = "true eller false"
 
     def check(self, node: yaml.Node, key: Key, ck: Checker) -> Any:
-        if not _scalar(node) or node.tag != _BOOL:
+        if not _scalar(node) or node.tag != BOOL_TAG:
             return self._wrong(node, key, ck)
         return node.value.lower() in ("true", "yes", "on", "y")
 
@@ -302,7 +302,7 @@ def parse_date(text: str) -> dt.date | str:
     except ValueError:
         next_month = dt.date(year + month // 12, month % 12 + 1, 1)
         last = (next_month - dt.timedelta(days=1)).day
-        return (f"datoen {text} findes ikke: {_MONTHS_DA[month - 1]} {year} har kun {last} dage. "
+        return (f"datoen {text} findes ikke: {MONTHS[month - 1]} {year} har kun {last} dage. "
                 "Ret dagen.")
 
 
@@ -311,10 +311,10 @@ class Date(Spec):
     label: str = "en dato (ÅÅÅÅ-MM-DD)"
 
     def check(self, node: yaml.Node, key: Key, ck: Checker) -> Any:
-        if not _scalar(node) or node.tag not in (_STR, _TIMESTAMP):
+        if not _scalar(node) or node.tag not in (STR_TAG, TIMESTAMP_TAG):
             return self._wrong(node, key, ck, " Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-03-12.")
         text = node.value.strip()
-        if node.tag == _TIMESTAMP and len(text) > 10:
+        if node.tag == TIMESTAMP_TAG and len(text) > 10:
             ck.error(key, f"'{text}' har et klokkeslæt. Skriv kun datoen (ÅÅÅÅ-MM-DD).",
                      ck.line(node))
             return INVALID
@@ -339,7 +339,7 @@ class Choice(Spec):
     label: str = "en af de tilladte værdier"
 
     def check(self, node: yaml.Node, key: Key, ck: Checker) -> Any:
-        if not _scalar(node) or node.tag in (_NULL,):
+        if not _scalar(node) or node.tag in (NULL_TAG,):
             return self._wrong(node, key, ck, f" Tilladte værdier: {quote_list(self.values)}.")
         value = node.value.strip()
         if value not in self.values:
@@ -363,7 +363,7 @@ class ListOf(Spec):
 
     def check(self, node: yaml.Node, key: Key, ck: Checker) -> Any:
         if not isinstance(node, yaml.SequenceNode):
-            if _scalar(node) and node.tag != _NULL:
+            if _scalar(node) and node.tag != NULL_TAG:
                 return self._wrong(node, key, ck, " Skriv hvert punkt på sin egen linje, "
                                                   "der starter med '- '.")
             return self._wrong(node, key, ck)
@@ -407,7 +407,7 @@ def _mapping_pairs(node: yaml.MappingNode, key: Key, ck: Checker
     first_line: dict[str, int] = {}
     for key_node, value_node in node.value:
         line = ck.line(key_node)
-        if not _scalar(key_node) or key_node.tag == _NULL:
+        if not _scalar(key_node) or key_node.tag == NULL_TAG:
             ck.error(key, "en nøgle skal være en enkel tekst (fx 'title').", line)
             continue
         name = key_node.value

@@ -11,9 +11,11 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from decimal import ROUND_HALF_UP, Decimal
 from collections.abc import Iterable, Sequence
 
+# The one number formatter lives with the other Danish helpers; views import it from here too.
+from .danish import decimal as decimal
+from .danish import percent as percent
 from .problems import Problem
 
 # Python-Markdown extensions the fragments rely on (definition lists, divs with Markdown,
@@ -61,22 +63,6 @@ def link(label: str, from_path: str, to_path: str) -> str:
     """A Markdown link between two content files (site engines resolve ``.md`` links)."""
     target = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
     return f"[{text(label)}]({target})"
-
-
-def percent(value: float | None) -> str:
-    """0.625 as '63 %' (rounded half up); None as '–'."""
-    if value is None:
-        return "–"
-    return f"{Decimal(str(value * 100)).quantize(Decimal(1), rounding=ROUND_HALF_UP)} %"
-
-
-def decimal(value: float | None, places: int = 2) -> str:
-    """0.75 as '0,75' (Danish decimal comma); None as '–'."""
-    if value is None:
-        return "–"
-    # Round half up, as people do by hand (Python's format rounds half to even: 0,625 -> 0,62).
-    exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return f"{exact}".replace(".", ",")
 
 
 def problems_notice(problems: Sequence[Problem]) -> str:

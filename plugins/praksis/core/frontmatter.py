@@ -25,9 +25,11 @@ _CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 _TAB_INDENT = re.compile(r"^[ \t]*\t", re.MULTILINE)
 
 # PyYAML's messages are English; editors get these Danish ones, with the original kept
-# in parentheses so a developer can still search for it.
+# in parentheses so a developer can still search for it. A needle matches the messages of
+# both the C loader (libyaml) and the pure-Python one where they differ ("... here" and
+# "... in this context").
 _YAML_MESSAGES_DA = (
-    ("mapping values are not allowed here",
+    ("mapping values are not allowed",
      "et kolon står et sted, hvor YAML ikke venter det. Sæt teksten i anførselstegn, "
      "hvis den selv indeholder ': '"),
     ("could not find expected ':'",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from .danish import decimal
 from .model import Practice, Source
 from .periods import YEARLY, Period, add_period
 from .scoring import assessments_for
@@ -388,7 +389,7 @@ class PlanStatus:
         """Danish, for pages and the terminal: '10,2 år', or 'ikke startet endnu'."""
         if not self.has_started:
             return "ikke startet endnu"
-        return f"{self.years_since_start:.1f} år".replace(".", ",")
+        return f"{decimal(self.years_since_start, 1)} år"
 
 
 def plan_status(plan: ImplementationPlan, framework: Framework, practice: Practice | None,

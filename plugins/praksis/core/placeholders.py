@@ -17,7 +17,7 @@ from collections.abc import Iterator
 import yaml
 
 from .fields import Key, key_text
-from .problems import Problem, Severity
+from .problems import BODY_KEY, Problem, Severity
 
 # Front matter values, exactly as the scaffolds write them.
 VALUES = frozenset({
@@ -72,7 +72,7 @@ def placeholder_problems(text: str, node: yaml.Node, line_offset: int, body: str
         if value.strip() in VALUES]
     for offset, line in enumerate(body.split("\n")):
         if is_placeholder_line(line):
-            problems.append(Problem(shown, body_line + offset, "brødtekst", (
+            problems.append(Problem(shown, body_line + offset, BODY_KEY, (
                 f"'{_short(line.strip())}' er stadig eksempelteksten fra 'praksis new'. "
                 "Skriv den rigtige tekst i stedet."), Severity.WARNING))
     return problems

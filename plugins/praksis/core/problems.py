@@ -11,6 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+# The key a problem in a document's body (below the front matter) is reported under.
+BODY_KEY = "brødtekst"
+
 
 class Severity(Enum):
     ERROR = "fejl"

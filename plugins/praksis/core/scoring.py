@@ -22,7 +22,6 @@ description's own front matter and headings already answer.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -48,20 +47,6 @@ def mode_label(adjusted: bool) -> str:
     """How a score was computed, in Danish, for pages and the terminal."""
     return (f"justeret ({ADJUSTED_LABEL}): 'ikke relevant'-svar tæller ikke med" if adjusted
             else "standardberegning (projektets fortolkning)")
-
-
-def format_score(value: Fraction | None, places: int = 2) -> str:
-    """'0,63' for 5/8: rounded half up from the exact value, Danish decimal comma; None '–'.
-
-    Half up on the exact fraction, not Python's half-even on a float, so 0.625 reads 0,63
-    as a reader rounding by hand expects, on the page and in the terminal alike.
-    """
-    if value is None:
-        return "–"
-    sign = "-" if value < 0 else ""
-    scale = 10 ** places
-    rounded = math.floor(abs(value) * scale + Fraction(1, 2))
-    return f"{sign}{rounded // scale},{rounded % scale:0{places}d}"
 
 
 class QuestionStatus(Enum):

@@ -28,7 +28,7 @@ from .print_markdown import PrintMarkdownError, to_pandoc_markdown
 from .run import ExportResult, write_edition
 
 __all__ = ["ExportError", "ExportPlan", "ExportResult", "export_edition", "git_history",
-           "no_history", "plan_for_print", "plan_export"]
+           "no_history", "plan_export", "plan_for_print"]
 
 
 def qr_svg(url: str) -> bytes:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ def data_path(name: str) -> Path:
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def _checked_in_defaults(fmt: str) -> dict[str, Any]:
     loaded = yaml.safe_load(data_path(DEFAULTS_FILES[fmt]).read_text(encoding="utf-8"))
     return dict(loaded)

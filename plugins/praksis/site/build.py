@@ -34,8 +34,8 @@ def checked_config_file(config_file: Path) -> None:
                              "mappe, eller angiv --config.")
     config = check_mkdocs_yml(config_file)
     if config.errors:
-        raise SiteBuildError(f"{config_file} har fejl (se ovenfor). Ret dem, og prøv igen; intet er "
-                             "bygget, og det tidligere site er urørt.", config.problems)
+        raise SiteBuildError(f"{config_file} har fejl (se ovenfor). Ret dem, og prøv igen; intet "
+                             "er bygget, og det tidligere site er urørt.", config.problems)
 
 
 def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = False) -> Path:

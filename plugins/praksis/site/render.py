@@ -22,7 +22,6 @@ from typing import Any
 
 import yaml
 
-from ..core import load_content
 from ..core.atomic import staged_directory
 from ..core.clock import build_date
 from ..core.content import ContentSet
@@ -33,8 +32,14 @@ from ..core.fragments import MARKDOWN_EXTENSIONS
 from ..core.frontmatter import strip_front_matter
 from ..core.markdown import headings
 from ..core.model import Page
-from ..core.pages import (OUTSIDE_NAV, SECTION_ORDER, PageContext, generated_pages, render_page,
-                          section_titles)
+from ..core.pages import (
+    OUTSIDE_NAV,
+    SECTION_ORDER,
+    PageContext,
+    generated_pages,
+    render_page,
+    section_titles,
+)
 
 CSS_PATH = "assets/praksis/praksis.css"
 JS_PATH = "assets/praksis/praksis.js"
@@ -80,7 +85,7 @@ def read_config(config_file: Path) -> dict[str, Any]:
         raise RenderError(f"{config_file}: filen findes ikke. Kør kommandoen i projektets "
                           "mappe, eller angiv --config.")
     try:
-        config = yaml.load(config_file.read_text("utf-8"), Loader=_Loader)  # noqa: S506
+        config = yaml.load(config_file.read_text("utf-8"), Loader=_Loader)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise RenderError(f"{config_file}: indstillingerne kan ikke læses: {exc}") from None
     if not isinstance(config, dict):

@@ -70,7 +70,7 @@ def _serve(config_file: Path, site_dir: str, dev_addr: str | None, open_browser:
                 current.site_url = serve_url
             # After a failure every page is the error page: build everything again.
             build(current, serve_url=serve_url, dirty=dirty and failure["page"] is None)
-        except Exception as exc:  # noqa: BLE001 (a preview must never hang on a rebuild)
+        except Exception as exc:
             problems = getattr(exc, "problems", ())
             for problem in problems:
                 log.error(problem.format())
@@ -128,4 +128,4 @@ def _error_page(lines: list[str]) -> bytes:
         '<body style="font-family: sans-serif; max-width: 60em; margin: 2em auto">'
         "<h1>Sitet kan ikke bygges</h1><p>Forhåndsvisningen kører videre. Ret fejlen, og "
         f"gem filen; siden opdateres af sig selv.</p><ul>{items}</ul></body></html>"
-    ).encode("utf-8")
+    ).encode()

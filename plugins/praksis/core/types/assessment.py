@@ -30,15 +30,15 @@ from ..fields import (Checker, Choice, Date, Field, Key, ListOf, MapOf, Record,
                       ScalarOr, Slug, Spec, Text, describe)
 from ..markdown import headings
 from ..model import Practice, Source, first_by
-from ..problems import Severity, closest, did_you_mean, quote_list
+from ..fields import INT_TAG
+from ..fields import NULL_TAG as _NULL
+from ..fields import STR_TAG as _STR
+from ..problems import BODY_KEY, Severity, closest, did_you_mean, quote_list
 from ..scaffold import markdown_document, scaffold_yaml
 from ..scoring import QuestionStatus, score_assessment
 from .common import type_field
 from .instrument import Element, Instrument, Scale
 
-BODY_KEY = "brødtekst"
-_STR = "tag:yaml.org,2002:str"
-_NULL = "tag:yaml.org,2002:null"
 # Long lists of question ids in a message are cut after this many.
 _MAX_LISTED = 8
 
@@ -196,7 +196,7 @@ class ElementId(Spec):
 
     def check(self, node: yaml.Node, key: Key, ck: Checker) -> Any:
         if (not isinstance(node, yaml.ScalarNode)
-                or node.tag not in (_STR, "tag:yaml.org,2002:int") or not node.value.strip()):
+                or node.tag not in (_STR, INT_TAG) or not node.value.strip()):
             return self._wrong(node, key, ck, f" Skriv elementets nummer, fx 1, eller "
                                               f"'{WHOLE_PRACTICE}' for hele praksis.")
         return node.value.strip()

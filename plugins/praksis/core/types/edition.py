@@ -13,13 +13,20 @@ from typing import Any
 
 import yaml
 
-from ..scaffold import scaffold_yaml
 from ..documents import DocumentType, Report, register
-from ..editions import (Edition, EditionPart, PreviousEdition, folder_problem, free_pages,
-                        normalise_folder, resolve_parts)
+from ..editions import (
+    Edition,
+    EditionPart,
+    PreviousEdition,
+    folder_problem,
+    free_pages,
+    normalise_folder,
+    resolve_parts,
+)
 from ..fields import INVALID, Boolean, Checker, Date, Field, Key, ListOf, Record, Slug, Text
 from ..model import Source
 from ..problems import Severity
+from ..scaffold import scaffold_yaml
 from .common import title_field, type_field
 
 
@@ -168,11 +175,10 @@ def cross_check(edition: Edition, content: Any, report: Report) -> None:
                     f"siden '{doc_id}' ({page.source.path}) har ingen 'approval', så den "
                     "kommer kun med i kladder (--draft). Tilføj 'approval:' i sidens front "
                     "matter, som i en praksisbeskrivelse."), Severity.WARNING)
-    if edition.cover_image is not None:
-        if not (Path(content.root) / edition.cover_image).is_file():
-            report(("cover_image",), (
-                f"billedet '{edition.cover_image}' findes ikke under content/. Ret stien "
-                "(i forhold til content/), eller læg billedet i mappen."), Severity.ERROR)
+    if edition.cover_image is not None and not (Path(content.root) / edition.cover_image).is_file():
+        report(("cover_image",), (
+            f"billedet '{edition.cover_image}' findes ikke under content/. Ret stien "
+            "(i forhold til content/), eller læg billedet i mappen."), Severity.ERROR)
 
 
 def scaffold(organisation: str, today: str, folder: str = "praksis") -> str:
@@ -206,6 +212,7 @@ EDITION = register(DocumentType(
                 "udgavenummer og dato, og hvilke dokumenter der kommer med, i dele, enten "
                 "efter id eller efter mappe. 'praksis export' skriver udgaven. Kun godkendte "
                 "beskrivelser kommer med, medmindre udgaven eksporteres som kladde (--draft).",
-    markdown=False, model=Edition, schema=SCHEMA, build=build, rules=(_documents_or_folder, _publisher_once),
+    markdown=False, model=Edition, schema=SCHEMA, build=build,
+    rules=(_documents_or_folder, _publisher_once),
     cross_check=cross_check, example_path="editions/lindegaarden-haandbog.yml",
 ))

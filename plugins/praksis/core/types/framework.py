@@ -14,7 +14,19 @@ from typing import Any
 import yaml
 
 from ..documents import DocumentType, register
-from ..fields import INVALID, Checker, Field, Key, ListOf, Record, Slug, Spec, Text
+from ..fields import (
+    INT_TAG,
+    INVALID,
+    STR_TAG,
+    Checker,
+    Field,
+    Key,
+    ListOf,
+    Record,
+    Slug,
+    Spec,
+    Text,
+)
 from ..milestones import MILESTONE_ID_PATTERN, Factor, Framework, Milestone
 from ..model import Source
 from .common import title_field, type_field
@@ -28,7 +40,7 @@ class MilestoneId(Spec):
 
     def check(self, node: yaml.Node, key: Key, ck: Checker) -> Any:
         if not isinstance(node, yaml.ScalarNode) or node.tag not in (
-                "tag:yaml.org,2002:str", "tag:yaml.org,2002:int"):
+                STR_TAG, INT_TAG):
             return self._wrong(node, key, ck)
         value = node.value.strip()
         if not re.match(MILESTONE_ID_PATTERN, value):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+from ..danish import SLUG_PATTERN
 from ..documents import DocumentType, register
 from ..fields import Boolean, Checker, Field, Integer, ListOf, MapOf, Points, Record, Slug, Text
 from ..model import Source, first_by
@@ -202,7 +203,7 @@ SCHEMA = Record(fields={
     "default_scale": Field(Slug(), required=False, default=DEFAULT_SCALE,
                            help=f"Skalaen for spørgsmål uden 'scale' (standard "
                                 f"'{DEFAULT_SCALE}')."),
-    "scales": Field(MapOf(value=SCALE, key_pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+    "scales": Field(MapOf(value=SCALE, key_pattern=SLUG_PATTERN,
                           key_label="et skalanavn (små bogstaver, tal og bindestreger)"),
                     help="Svarskalaerne med navn, fx standard: {label: ..., options: [...]}."),
     "elements": Field(ListOf(item=ELEMENT, min_items=1), help="Elementerne med deres spørgsmål."),

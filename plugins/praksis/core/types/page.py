@@ -11,6 +11,7 @@ from typing import Any
 
 from ..documents import DocumentType, register
 from ..fields import Checker, Choice, Field, ListOf, Record, Text
+from ..markdown import headings
 from ..model import Approval, ApprovalState, Page, Source
 from .common import APPROVAL, approval_complete, tags_field, type_field
 

@@ -12,7 +12,6 @@ import dataclasses
 import datetime as dt
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +26,9 @@ from ..milestones import (Activity, Answer, Framework, ImplementationPlan, Miles
 from ..model import Practice, Source
 from ..periods import PATTERN as PERIOD_PATTERN
 from ..periods import YEARLY, parse_period
-from ..problems import Severity, did_you_mean, quote_list
+from ..danish import SLUG_PATTERN, slugify
+from ..fields import STR_TAG
+from ..problems import BODY_KEY, Severity, did_you_mean, quote_list
 from ..scaffold import markdown_document, scaffold_yaml
 from .common import type_field
 
@@ -41,7 +42,7 @@ class PeriodText(Spec):
     label: str = "en periode (fx '1 måned', '2 uger' eller '1 år')"
 
     def check(self, node: yaml.Node, key: Key, ck: Checker) -> Any:
-        if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
+        if not isinstance(node, yaml.ScalarNode) or node.tag != STR_TAG:
             return self._wrong(node, key, ck, " Skriv et tal og en enhed, fx '1 måned'.")
         parsed = parse_period(node.value)
         if isinstance(parsed, str):
@@ -105,7 +106,7 @@ SCHEMA = Record(fields={
              "milepælen kom på plads), note (bemærkning) og reason (begrundelse, kræves ved "
              "ikke-relevant). En milepæl, der mangler, tælles som ikke-påbegyndt."),
     "activities": Field(
-        MapOf(value=ACTIVITY, key_pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        MapOf(value=ACTIVITY, key_pattern=SLUG_PATTERN,
               key_label="et id (små bogstaver a-z, tal og bindestreger, fx metodevaerksted)",
               label="aktiviteterne efter id"),
         required=False, default={},
@@ -121,7 +122,6 @@ SCHEMA = Record(fields={
                                  "'2 år'. Fristen regnes fra den seneste vurdering."),
 })
 
-BODY_KEY = "brødtekst"
 # A heading answers a milestone when its text starts with the milestone's id: "L1", "L1: ...".
 # Lower case is matched too, so the cross-check can point out '## l1' instead of ignoring it.
 _ANSWER_HEADING = re.compile(r"^([A-ZÆØÅa-zæøå][0-9]+)(?=$|[\s:.])")
@@ -311,16 +311,6 @@ def _check_milestone_ids(plan: ImplementationPlan, framework: Framework, report:
                                "under én overskrift: kun det første vises ved milepælen.",
                    Severity.WARNING)
         first_line.setdefault(answer.milestone_id, answer.line)
-
-
-_ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
-
-
-def slugify(text: str) -> str:
-    """A file-name id from free text: 'Familiehuset, LØFT' -> 'familiehuset-loeft'."""
-    ascii_text = unicodedata.normalize("NFKD", text.lower().translate(_ASCII))
-    ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 
 def plan_title(plan: ImplementationPlan, content: Any) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..documents import DocumentType, Report, register
-from ..fields import Checker, Choice, Date, Field, Integer, ListOf, Record, Text
+from ..fields import Checker, Date, Field, Integer, ListOf, Record, Text
 from ..model import Approval, ApprovalState, Practice, Source
 from ..problems import Severity
 from ..scaffold import markdown_document, scaffold_yaml

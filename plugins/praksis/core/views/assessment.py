@@ -13,12 +13,13 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from ..charts import radar_svg
+from ..danish import decimal as format_score  # scores: the one number formatter
 from ..danish import format_date
 from ..fragments import badge, block, link, table, text
 from ..model import Practice
 from ..pages import Appendix, PageContext, PageFragment, appendix_anchor, appendix_for, renders
 from ..scoring import (ADJUSTED_LABEL, MEAN_LABEL, AssessmentScore, ElementScore, QuestionResult,
-                       QuestionStatus, assessments_for, format_score, mode_label,
+                       QuestionStatus, assessments_for, mode_label,
                        score_assessment)
 from ..types.assessment import (PRIORITY_CSS, PRIORITY_LABELS, WHOLE_PRACTICE, Assessment,
                                 Priority, Reflections, SectionReflection, assessment_title,

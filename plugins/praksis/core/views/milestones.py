@@ -506,9 +506,9 @@ def score_trend_section(ctx: PageContext) -> str | None:
     return "\n".join(parts + figures)
 
 
-def dashboard_markdown(ctx: PageContext, scores: bool = True) -> str:
+def dashboard_markdown(ctx: PageContext) -> str:
     """The leader's overview: what to act on first, then milestones, progress over time and
-    (with ``scores``) each practice's Lovende praksis trend."""
+    each practice's Lovende praksis trend (when a practice has scored assessments)."""
     statuses = plan_statuses(ctx.content, ctx.today)
     parts = [f"---\ntype: page\ntitle: {DASHBOARD_TITLE}\n---\n",
              f"Status pr. {_date(ctx.today)} for alle implementeringsplaner. Fremdriften "
@@ -523,7 +523,7 @@ def dashboard_markdown(ctx: PageContext, scores: bool = True) -> str:
         parts.append(milestone_matrix(framework, group))
     if statuses:
         parts.append(history_section(statuses))
-    if scores and (trend := score_trend_section(ctx)) is not None:
+    if (trend := score_trend_section(ctx)) is not None:
         parts.append(trend)
     return "\n".join(parts)
 

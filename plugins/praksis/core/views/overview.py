@@ -10,7 +10,7 @@ import posixpath
 from collections import Counter
 from typing import Any
 
-from ..danish import format_date
+from ..danish import decimal, format_date
 from ..fragments import badge, block, link, percent, table, text
 from ..milestones import ImplementationPlan, plan_statuses, status_in
 from ..model import ApprovalState, Page, Practice
@@ -74,8 +74,7 @@ def _practice_row(practice: Practice, page: str, ctx: PageContext) -> list[str]:
 def _assessment_row(assessment: Assessment, page: str, ctx: PageContext) -> list[str]:
     score = score_in(ctx.content, assessment, adjusted=ctx.adjusted_scores)
     practice = ctx.content.get(Practice, assessment.practice)
-    mean = "–" if score is None or score.mean is None else f"{float(score.mean):.2f}".replace(
-        ".", ",")
+    mean = decimal(score.exact_mean if score is not None else None)
     return [link(display_title(assessment, ctx.content), page, assessment.source.path),
             text(practice.title if practice else assessment.practice),
             text(format_date(assessment.date)), mean]

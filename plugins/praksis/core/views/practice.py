@@ -78,8 +78,9 @@ def draft_notice(practice: Practice) -> str:
     if practice.approval.is_approved:
         return ""
     state = practice.approval.state
+    where = "en kladde" if state is ApprovalState.DRAFT else "sendt til godkendelse"
     return block("praksis-draft", f"{approval_badge(practice.approval)} **Ikke gældende praksis.** "
-                 f"Beskrivelsen er {'en kladde' if state is ApprovalState.DRAFT else 'sendt til godkendelse'} "
+                 f"Beskrivelsen er {where} "
                  "og kan ændre sig. Spørg den metodeansvarlige, før du bruger den.") + "\n"
 
 
