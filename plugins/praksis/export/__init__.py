@@ -17,8 +17,17 @@ from pathlib import Path
 import segno
 
 from ..core.content import ContentSet
-from ..core.editions import (Edition, EditionPlan, HistoryReader, PrintedBody, PrintSource,
-                             SiteAddress, dropped_parts_problem, no_history, plan_edition)
+from ..core.editions import (
+    Edition,
+    EditionPlan,
+    HistoryReader,
+    PrintedBody,
+    PrintSource,
+    SiteAddress,
+    dropped_parts_problem,
+    no_history,
+    plan_edition,
+)
 from ..core.pages import PageContext
 from .errors import ExportError
 from .glyphs import with_glyph_warnings

@@ -23,6 +23,7 @@ namespace as pandoc wrote it):
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Iterable
@@ -96,7 +97,7 @@ def space_after_numbers(body: etree._Element) -> None:
         if style is None or not _HEADING.match(style):
             continue
         runs = paragraph.findall(W + "r")
-        for number, after in zip(runs, runs[1:]):
+        for number, after in itertools.pairwise(runs):
             is_number = number.find(f"{W}rPr/{W}rStyle[@{W}val='SectionNumber']") is not None
             children = [c for c in after if c.tag != W + "rPr"]
             if is_number and len(children) == 1 and children[0].tag == W + "tab":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 from html import escape
 from importlib import resources
@@ -25,9 +26,15 @@ from ..core.editions import download_links, exported_files
 from ..core.fragments import MARKDOWN_EXTENSIONS, problems_notice, withheld_page
 from ..core.frontmatter import strip_front_matter
 from ..core.links import link_problems
+from ..core.pages import (
+    OUTSIDE_NAV,
+    SECTION_ORDER,
+    PageContext,
+    generated_pages,
+    render_page,
+    section_titles,
+)
 from ..core.personal_data import PERSONAL_DATA_KEY, find_cpr_numbers
-from ..core.pages import (OUTSIDE_NAV, SECTION_ORDER, PageContext, generated_pages, render_page,
-                          section_titles)
 from .config import PraksisConfig
 
 # Under "mkdocs." so `mkdocs build --strict` counts our warnings.
@@ -139,7 +146,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         pages = _pages_in(nav.items)
         for page in nav.pages:
             page.previous_page = page.next_page = None
-        for before, after in zip(pages, pages[1:]):
+        for before, after in itertools.pairwise(pages):
             before.next_page, after.previous_page = after, before
         nav.pages = pages
         return nav

@@ -26,13 +26,26 @@ import yaml
 
 from ..danish import format_date
 from ..documents import DocumentType, Report, register
-from ..fields import (Checker, Choice, Date, Field, Key, ListOf, MapOf, Record,
-                      ScalarOr, Slug, Spec, Text, describe)
-from ..markdown import headings
-from ..model import Practice, Source, first_by
-from ..fields import INT_TAG
+from ..fields import (
+    INT_TAG,
+    Checker,
+    Choice,
+    Date,
+    Field,
+    Key,
+    ListOf,
+    MapOf,
+    Record,
+    ScalarOr,
+    Slug,
+    Spec,
+    Text,
+    describe,
+)
 from ..fields import NULL_TAG as _NULL
 from ..fields import STR_TAG as _STR
+from ..markdown import headings
+from ..model import Practice, Source, first_by
 from ..problems import BODY_KEY, Severity, closest, did_you_mean, quote_list
 from ..scaffold import markdown_document, scaffold_yaml
 from ..scoring import QuestionStatus, score_assessment

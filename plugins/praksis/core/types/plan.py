@@ -17,17 +17,37 @@ from typing import Any
 
 import yaml
 
+from ..danish import SLUG_PATTERN, slugify
 from ..documents import DocumentType, Report, register
-from ..fields import (INVALID, Checker, Choice, Date, Field, Key, ListOf, MapOf, Record,
-                      ScalarOr, Slug, Spec, Text)
+from ..fields import (
+    INVALID,
+    STR_TAG,
+    Checker,
+    Choice,
+    Date,
+    Field,
+    Key,
+    ListOf,
+    MapOf,
+    Record,
+    ScalarOr,
+    Slug,
+    Spec,
+    Text,
+)
 from ..markdown import headings
-from ..milestones import (Activity, Answer, Framework, ImplementationPlan, MilestoneStatus,
-                          PlanMilestone, default_plan_title)
+from ..milestones import (
+    Activity,
+    Answer,
+    Framework,
+    ImplementationPlan,
+    MilestoneStatus,
+    PlanMilestone,
+    default_plan_title,
+)
 from ..model import Practice, Source
 from ..periods import PATTERN as PERIOD_PATTERN
 from ..periods import YEARLY, parse_period
-from ..danish import SLUG_PATTERN, slugify
-from ..fields import STR_TAG
 from ..problems import BODY_KEY, Severity, did_you_mean, quote_list
 from ..scaffold import markdown_document, scaffold_yaml
 from .common import type_field

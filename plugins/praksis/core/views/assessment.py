@@ -18,12 +18,28 @@ from ..danish import format_date
 from ..fragments import badge, block, link, table, text
 from ..model import Practice
 from ..pages import Appendix, PageContext, PageFragment, appendix_anchor, appendix_for, renders
-from ..scoring import (ADJUSTED_LABEL, MEAN_LABEL, AssessmentScore, ElementScore, QuestionResult,
-                       QuestionStatus, assessments_for, mode_label,
-                       score_assessment)
-from ..types.assessment import (PRIORITY_CSS, PRIORITY_LABELS, WHOLE_PRACTICE, Assessment,
-                                Priority, Reflections, SectionReflection, assessment_title,
-                                read_reflections)
+from ..scoring import (
+    ADJUSTED_LABEL,
+    MEAN_LABEL,
+    AssessmentScore,
+    ElementScore,
+    QuestionResult,
+    QuestionStatus,
+    assessments_for,
+    mode_label,
+    score_assessment,
+)
+from ..types.assessment import (
+    PRIORITY_CSS,
+    PRIORITY_LABELS,
+    WHOLE_PRACTICE,
+    Assessment,
+    Priority,
+    Reflections,
+    SectionReflection,
+    assessment_title,
+    read_reflections,
+)
 from ..types.instrument import Element, Instrument
 
 NOT_FILLED_IN = "*Ikke udfyldt endnu.*"

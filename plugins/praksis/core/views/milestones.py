@@ -13,12 +13,29 @@ from itertools import groupby
 from ..charts import line_svg
 from ..danish import format_date
 from ..fragments import badge, block, decimal, link, percent, table, text
-from ..milestones import (OVERDUE_CSS_CLASS, OVERDUE_LABEL, ActivityStatus, Framework,
-                          HistoryPoint, ImplementationPlan, MilestoneProgress, PlanStatus,
-                          Reassessment, plan_statuses, status_in)
+from ..milestones import (
+    OVERDUE_CSS_CLASS,
+    OVERDUE_LABEL,
+    ActivityStatus,
+    Framework,
+    HistoryPoint,
+    ImplementationPlan,
+    MilestoneProgress,
+    PlanStatus,
+    Reassessment,
+    plan_statuses,
+    status_in,
+)
 from ..model import Practice
-from ..pages import (Appendix, PageContext, PageFragment, appendix_anchor, appendix_for,
-                     generates, renders)
+from ..pages import (
+    Appendix,
+    PageContext,
+    PageFragment,
+    appendix_anchor,
+    appendix_for,
+    generates,
+    renders,
+)
 from ..scoring import assessments_for, score_in
 from ..types.assessment import WHOLE_PRACTICE
 

@@ -11,12 +11,12 @@ from collections import Counter
 from typing import Any
 
 from ..danish import decimal, format_date
+from ..documents import display_title
 from ..fragments import badge, block, link, percent, table, text
 from ..milestones import ImplementationPlan, plan_statuses, status_in
 from ..model import ApprovalState, Page, Practice
 from ..pages import PageContext, PageFragment, renders
 from ..scoring import score_in
-from ..documents import display_title
 from ..types.assessment import Assessment
 from .milestones import DASHBOARD_PATH
 from .practice import approval_badge
