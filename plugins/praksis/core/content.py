@@ -129,6 +129,21 @@ class ContentSet:
             return groups
         return list(self._indexed(("where", cls, attribute), group).get(value, ()))
 
+    def below(self, folder: str) -> tuple[Any, ...]:
+        """Documents anywhere below ``folder`` (a content path without the trailing '/'), in
+        document order. Indexed once by every folder above each document, so a section's
+        index page lists its documents without scanning the corpus: a build's listings
+        cost what they show, not index pages times documents."""
+        def group() -> dict[str, tuple[Any, ...]]:
+            groups: dict[str, list[Any]] = {}
+            for doc in self.documents:
+                folders = doc.source.path.split("/")[:-1]
+                for depth in range(1, len(folders) + 1):
+                    groups.setdefault("/".join(folders[:depth]), []).append(doc)
+            return {name: tuple(docs) for name, docs in groups.items()}
+        groups: dict[str, tuple[Any, ...]] = self._indexed("below", group)
+        return groups.get(folder, ())
+
 
 def discover(root: Path, every_file: bool = False) -> Iterator[Path]:
     """Content files below ``root`` in a stable order; hidden and '_' folders are skipped.
