@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
 import yaml
 
-from ..core import load_content
+from ..core import Problem, load_content
+from ..core.content import ContentSet
+from ..core.edition_scope import edition_scope
 from ..core.editions import FORMATS, Edition, left_out_note
 from ..core.links import project_link_problems
 from ..core.pages import PageContext
@@ -40,6 +43,25 @@ def chosen_editions(names: tuple[str, ...], editions: list[Edition]) -> list[Edi
                            f"Udgaver: {', '.join(sorted(by_id))}.")
     return [by_id[name] for name in names] if names else sorted(by_id.values(),
                                                                 key=lambda e: e.id)
+
+
+def checked_for(names: tuple[str, ...], content_dir: Path, today: dt.date
+                ) -> tuple[ContentSet, list[Problem]]:
+    """The content to print the editions from, and the errors that stop the export: those in
+    the files the editions print or refer to. Errors elsewhere do not stop it (``praksis
+    check`` and the site build report them), and those files are not even read."""
+    scope = edition_scope(content_dir, names, today=today)
+    content = scope.content if scope is not None else load_content(content_dir, today=today)
+    errors = [*content.errors, *project_link_problems(content, today)]
+    if scope is None or not errors:
+        return content, errors
+    # A reference to a file outside the scope reads as a reference to nothing, and messages
+    # suggest ids from all the content: check it all, and keep the errors in the scope's
+    # files, said as `praksis check` says them.
+    content = load_content(content_dir, today=today)
+    return content, [problem for problem in (*content.errors,
+                                             *project_link_problems(content, today))
+                     if problem.path in scope.shown]
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -90,8 +112,7 @@ def export(names: tuple[str, ...], fmt: str, draft: bool, content_dir: Path,
     # The same today as the site's: the plugin's 'today' in mkdocs.yml when it is valid.
     config = site_config(config_file)
     today = resolved_today(config if config is not None and not config.errors else None)
-    content = load_content(content_dir, today=today)
-    errors = [*content.errors, *project_link_problems(content, today)]
+    content, errors = checked_for(names, content_dir, today)
     if errors:
         echo_problems(errors, content.files)
         raise PraksisError("udgaverne blev ikke eksporteret. Ret fejlene ovenfor, og prøv igen.")

@@ -168,19 +168,66 @@ def load_content(root: Path, cache: DocumentCache | None = None,
     folder when ``root`` is below it), so messages read ``content/praksis/x.md:7``.
     ``today`` is the resolved today (default: ``clock.today()``).
     """
-    today = today or clock.today()
     root = root.resolve()
     if not root.is_dir():
-        problem = Problem(str(root), 1, "indhold", "mappen findes ikke. Angiv mappen med "
-                                                   "indholdet, fx 'content'.")
-        return ContentSet(root, (), (problem,), 0)
+        return _missing_root(root)
+    return _load(root, discover(root, every_file=True), cache, display_root, today)
+
+
+def load_files(root: Path, paths: Iterable[str], cache: DocumentCache | None = None,
+               display_root: Path | None = None, today: dt.date | None = None) -> ContentSet:
+    """``load_content`` for some of the files only (content paths, relative to ``root``):
+    each is checked as ``praksis check`` checks it, and the references between them.
+
+    What a printed edition needs is a small part of a large content folder; the rest need
+    not be read. A reference to a file left out reads as a reference to nothing, so the
+    caller includes every file the documents refer to. Give the paths in ``content_files``
+    order: it is the documents' order, as in ``load_content``.
+    """
+    root = root.resolve()
+    if not root.is_dir():
+        return _missing_root(root)
+    return _load(root, (root / rel for rel in dict.fromkeys(paths)), cache, display_root,
+                 today)
+
+
+def content_files(root: Path, every_file: bool = False) -> list[str]:
+    """The content paths (relative to ``root``) ``load_content`` checks, in its order;
+    ``every_file``: images and other files too (their names are checked)."""
+    root = root.resolve()
+    return [path.relative_to(root).as_posix() for path in discover(root, every_file)]
+
+
+def check_one(root: Path, rel: str, cache: DocumentCache,
+              display_root: Path | None = None) -> FileResult:
+    """One content file's own check (no references), kept in ``cache`` for ``load_files``."""
+    root = root.resolve()
+    path = root / rel
+    return check_file(root, path, rel, _display(path, _display_base(root, display_root)), cache)
+
+
+def shown_path(root: Path, rel: str, display_root: Path | None = None) -> str:
+    """A content file's path as messages show it (``content/praksis/x.md``)."""
+    root = root.resolve()
+    return _display(root / rel, _display_base(root, display_root))
+
+
+def _missing_root(root: Path) -> ContentSet:
+    problem = Problem(str(root), 1, "indhold", "mappen findes ikke. Angiv mappen med "
+                                               "indholdet, fx 'content'.")
+    return ContentSet(root, (), (problem,), 0)
+
+
+def _load(root: Path, paths: Iterable[Path], cache: DocumentCache | None,
+          display_root: Path | None, today: dt.date | None) -> ContentSet:
+    today = today or clock.today()
     shown = _display_base(root, display_root)
     documents: list[Any] = []
     problems: list[Problem] = []
     broken: dict[str, str] = {}
     count = 0
     with _cyclic_gc_paused():
-        for path in discover(root, every_file=True):
+        for path in paths:
             rel = path.relative_to(root).as_posix()
             named = _cpr_in_name(rel, _display(path, shown))
             if named is not None:
