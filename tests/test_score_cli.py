@@ -14,8 +14,8 @@ import pytest
 
 from praksis.core import load_content
 from praksis.core.danish import decimal as format_score
+from praksis.core.model.assessment import Assessment
 from praksis.core.pages import PageContext, render_page
-from praksis.core.types.assessment import Assessment
 
 from conftest import SAMPLE_CONTENT, run_cli, write
 

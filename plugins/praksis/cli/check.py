@@ -9,8 +9,8 @@ import click
 
 from ..core import load_content
 from ..core.anchors import broken_anchor_links
-from ..core.content import ContentSet
 from ..core.links import project_link_problems
+from ..core.model.content import ContentSet
 from ..core.pages import PageContext, render_page
 from ..core.problems import Problem
 from ..core.siteconfig import SiteConfig, resolved_today

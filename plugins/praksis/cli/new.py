@@ -128,8 +128,8 @@ def new_plan(practice_id: str, framework_id: str, unit: str | None, doc_id: str 
     """Opret en implementeringsplan i content/implementering/ med alle rammens milepæle som
     ikke-påbegyndt."""
     from ..core import load_content
-    from ..core.milestones import Framework
     from ..core.model import Practice
+    from ..core.model.milestones import Framework
     from ..core.types.plan import plan_file_name, scaffold
 
     content = load_content(content_dir)
@@ -171,8 +171,8 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
     overskrifterne til refleksionen (med --from: svarene fra en tidligere vurdering)."""
     from ..core import load_content
     from ..core.model import Practice
+    from ..core.model.instrument import Instrument
     from ..core.types.assessment import scaffold
-    from ..core.types.instrument import Instrument
 
     content = load_content(content_dir)
     known = sorted(p.id for p in content.of_type(Practice))
@@ -200,7 +200,7 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
 
 def _previous_assessment(path: Path, content: Any) -> Any:
     """The assessment in ``path`` (checked), for ``praksis new assessment --from``."""
-    from ..core.types.assessment import Assessment
+    from ..core.model.assessment import Assessment
 
     if not path.is_file():
         raise PraksisError(f"--from: {path} findes ikke. Angiv en tidligere vurdering, fx "

@@ -21,7 +21,7 @@ from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 
-from .content import ContentSet
+from .model.content import ContentSet
 from .pages import PageContext, generated_pages
 from .problems import Problem, closest
 

@@ -13,21 +13,13 @@ from typing import Any
 
 import yaml
 
-from ..documents import DocumentType, Report, register
-from ..editions import (
-    Edition,
-    EditionPart,
-    PreviousEdition,
-    folder_problem,
-    free_pages,
-    normalise_folder,
-    resolve_parts,
-)
 from ..fields import INVALID, Boolean, Checker, Date, Field, Key, ListOf, Record, Slug, Text
 from ..model import Source
+from ..model.editions import Edition, EditionPart, PreviousEdition
 from ..problems import Severity
+from ..rules.editions import folder_problem, free_pages, normalise_folder, resolve_parts
 from ..scaffold import scaffold_yaml
-from .common import title_field, type_field
+from .common import DocumentType, Report, title_field, type_field
 
 
 @dataclass(frozen=True)
@@ -206,7 +198,7 @@ def scaffold(organisation: str, today: str, folder: str = "praksis") -> str:
     return header + scaffold_yaml(SCHEMA, examples)
 
 
-EDITION = register(DocumentType(
+EDITION = DocumentType(
     name="edition", label="udgave",
     description="En trykt udgave (håndbog) som Word og PDF: forsidens titel, udgiver, "
                 "udgavenummer og dato, og hvilke dokumenter der kommer med, i dele, enten "
@@ -215,4 +207,4 @@ EDITION = register(DocumentType(
     markdown=False, model=Edition, schema=SCHEMA, build=build,
     rules=(_documents_or_folder, _publisher_once),
     cross_check=cross_check, example_path="editions/lindegaarden-haandbog.yml",
-))
+)

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..documents import DocumentType, Report, register
 from ..fields import Checker, Date, Field, Integer, ListOf, Record, Text
 from ..model import Approval, ApprovalState, Practice, Source
 from ..problems import Severity
+from ..rules.scoring import coverage_note
 from ..scaffold import markdown_document, scaffold_yaml
-from ..scoring import coverage_note
-from .common import APPROVAL, approval_complete, tags_field, title_field, type_field
+from .common import (
+    APPROVAL,
+    DocumentType,
+    Report,
+    approval_complete,
+    tags_field,
+    title_field,
+    type_field,
+    with_change_history,
+)
 
 SCHEMA = Record(fields={
     "type": type_field("practice"),
@@ -104,7 +112,7 @@ def scaffold(doc_id: str, today: str) -> str:
     return markdown_document(scaffold_yaml(SCHEMA, examples), body)
 
 
-PRACTICE = register(DocumentType(
+PRACTICE = with_change_history(DocumentType(
     name="practice", label="praksisbeskrivelse",
     description="En praksisbeskrivelse: hvad en faglig praksis er, for hvem, med hvilke mål og "
                 "aktiviteter, hvem der ejer den, og om den er godkendt. Brødteksten beskriver "
