@@ -493,7 +493,8 @@ TODAY = D(2026, 11, 23)
 
 def _sample_page(path: str, today: dt.date = TODAY) -> str:
     from praksis.core import load_content
-    from praksis.core.pages import PageContext, render_page
+    from praksis.core.pages import render_page
+    from praksis.core.views.context import PageContext
 
     content = load_content(SAMPLE_CONTENT)
     return render_page(content.by_path(path), PageContext(content, today))

@@ -31,8 +31,9 @@ from praksis.core.editions import (
 )
 from praksis.core.model.content import ContentSet
 from praksis.core.model.editions import Edition
-from praksis.core.pages import PageContext, generated_pages, page_fragment
+from praksis.core.pages import generated_pages, page_fragment
 from praksis.core.rules.editions import left_out_note, select
+from praksis.core.views.context import PageContext
 from praksis.core.views.editions import EDITIONS_PAGE
 from praksis.core.views.practice import metadata_block
 from praksis.export import plan_for_print

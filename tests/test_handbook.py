@@ -24,8 +24,9 @@ from praksis.core.editions import (
 from praksis.core.model import Practice
 from praksis.core.model.content import ContentSet
 from praksis.core.model.editions import Edition
-from praksis.core.pages import PageContext, render_page
+from praksis.core.pages import render_page
 from praksis.core.rules.editions import select
+from praksis.core.views.context import PageContext
 from praksis.export import docx_book
 from praksis.export.docx_book import column_widths
 from praksis.export.glyphs import is_drawable, missing_glyphs

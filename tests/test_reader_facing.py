@@ -16,8 +16,8 @@ from praksis.core.model.assessment import Assessment
 from praksis.core.model.content import ContentSet
 from praksis.core.model.editions import Edition
 from praksis.core.model.milestones import ImplementationPlan
-from praksis.core.pages import PageContext
 from praksis.core.rules.titles import display_title
+from praksis.core.views.context import PageContext
 from praksis.export import plan_for_print
 
 from conftest import SAMPLE_CONTENT, run_cli

@@ -28,7 +28,7 @@ from praksis.core.danish import decimal, percent
 from praksis.core.model import Practice, Source
 from praksis.core.model.assessment import Answer, Assessment
 from praksis.core.model.instrument import Instrument
-from praksis.core.pages import PageContext, page_fragment, render_page
+from praksis.core.pages import page_fragment, render_page
 from praksis.core.rules.scoring import (
     MEAN_LABEL,
     assessments_for,
@@ -38,6 +38,7 @@ from praksis.core.rules.scoring import (
     score_assessment,
     score_in,
 )
+from praksis.core.views.context import PageContext
 
 from conftest import (
     GOLDEN_INPUTS,

@@ -11,9 +11,10 @@ from ..core import load_content
 from ..core.anchors import broken_anchor_links
 from ..core.links import project_link_problems
 from ..core.model.content import ContentSet
-from ..core.pages import PageContext, render_page
+from ..core.pages import render_page
 from ..core.problems import Problem
 from ..core.siteconfig import SiteConfig, resolved_today
+from ..core.views.context import PageContext
 from .output import STRICT_NOTE, echo_problems
 
 CONFIG_FILE = Path("mkdocs.yml")

@@ -20,10 +20,11 @@ from .danish import format_date
 from .fragments import table, text
 from .model import Page
 from .model.editions import Edition
-from .pages import PageContext, page_fragment, print_appendices
+from .pages import page_fragment, print_appendices
 from .rules.editions import Selection, approval_of, left_out_colophon, select
 from .rules.titles import display_title
 from .types import document_types
+from .views.context import PageContext
 
 if TYPE_CHECKING:
     from .model.content import ContentSet

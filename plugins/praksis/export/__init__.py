@@ -27,8 +27,8 @@ from ..core.editions import (
 )
 from ..core.model.content import ContentSet
 from ..core.model.editions import Edition
-from ..core.pages import PageContext
 from ..core.rules.editions import dropped_parts_problem
+from ..core.views.context import PageContext
 from .errors import ExportError
 from .glyphs import with_glyph_warnings
 from .history import git_history

@@ -30,15 +30,9 @@ from ..core.frontmatter import strip_front_matter
 from ..core.markdown import headings
 from ..core.model import Page
 from ..core.model.content import ContentSet
-from ..core.pages import (
-    OUTSIDE_NAV,
-    SECTION_ORDER,
-    PageContext,
-    generated_pages,
-    render_page,
-    section_titles,
-)
+from ..core.pages import OUTSIDE_NAV, SECTION_ORDER, generated_pages, render_page, section_titles
 from ..core.rules.titles import display_title
+from ..core.views.context import PageContext
 from .downloads import download_links, exported_files
 
 CSS_PATH = "assets/praksis/praksis.css"
