@@ -176,7 +176,8 @@ SCHEMA = Record(fields={
                              "forbedre før næste vurdering. Hver med element (nummer eller "
                              "samlet), action, status (ikke-påbegyndt, i-gang, gennemført eller "
                              "opgivet) og valgfrit owner og due. Prioriteterne bliver i denne "
-                             "fil: ret deres status her, så næste vurdering kan følge op."),
+                             "fil: ret deres status her, så næste vurdering kan følge op.",
+                        example="[]"),
 })
 
 
@@ -584,15 +585,13 @@ def scaffold(instrument: Instrument, practice_id: str, date: dt.date,
     comments start from that one's; its priorities stay where they were made (the new page
     follows them up), and the new assessment starts with none of its own.
     """
-    examples = {
-        "type": "assessment",
+    values = {
         "instrument": instrument.id,
         "practice": practice_id,
         "date": date.isoformat(),
         "participants": ("[" + ", ".join(_yaml_string(p) for p in previous.participants) + "]"
                          if previous else "[]"),
         "answers": _answers_yaml(instrument, previous),
-        "priorities": "[]",
     }
     headings_ = instrument.reflection
     sub = f"### {headings_.overall}\n\n### {headings_.potential}\n"
@@ -600,7 +599,7 @@ def scaffold(instrument: Instrument, practice_id: str, date: dt.date,
     body += f"\n## {headings_.whole_practice}\n\n{sub}"
     title = _yaml_string(f"{instrument.title}: {practice_title or practice_id}, "
                          f"{format_date(date)}")
-    return markdown_document(scaffold_yaml(SCHEMA, examples, commented={"title": title}), body)
+    return markdown_document(scaffold_yaml(SCHEMA, values, commented={"title": title}), body)
 
 
 ASSESSMENT = with_change_history(DocumentType(

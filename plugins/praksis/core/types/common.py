@@ -46,7 +46,8 @@ def with_change_history(doc_type: DocumentType) -> DocumentType:
 
 
 def type_field(name: str) -> Field:
-    return Field(Choice(values=(name,)), help=f"Dokumenttypen. Skal være '{name}'.")
+    return Field(Choice(values=(name,)), help=f"Dokumenttypen. Skal være '{name}'.",
+                 example=name)
 
 
 def tags_field() -> Field:
@@ -54,20 +55,25 @@ def tags_field() -> Field:
                                   pattern=r"^[a-zæøå0-9]+(-[a-zæøå0-9]+)*$",
                                   hint=" Skriv fx 'børn-og-familie'.")),
                  required=False, default=(),
-                 help="Emneord, som siden kan findes under, fx [børn-og-familie, sikkerhedsplan].")
+                 help="Emneord, som siden kan findes under, fx [børn-og-familie, sikkerhedsplan].",
+                 example="[]")
 
 
-def title_field(help_text: str = "Titel, som den vises på siden og i menuen.") -> Field:
-    return Field(Text(single_line=True), help=help_text)
+def title_field(help_text: str = "Titel, som den vises på siden og i menuen.",
+                example: str | None = None) -> Field:
+    return Field(Text(single_line=True), help=help_text, example=example)
 
 
 APPROVAL = Record(fields={
     "state": Field(Choice(values=tuple(s.value for s in ApprovalState)),
-                   help="Godkendelsesstatus: kladde, til-godkendelse eller godkendt."),
+                   help="Godkendelsesstatus: kladde, til-godkendelse eller godkendt.",
+                   example="kladde"),
     "approved_by": Field(Text(single_line=True), required=False,
-                         help="Hvem der godkendte (rolle og navn). Kræves, når state er godkendt."),
+                         help="Hvem der godkendte (rolle og navn). Kræves, når state er godkendt.",
+                         example="null"),
     "approved_on": Field(Date(), required=False,
-                         help="Hvornår beskrivelsen blev godkendt. Kræves, når state er godkendt."),
+                         help="Hvornår beskrivelsen blev godkendt. Kræves, når state er godkendt.",
+                         example="null"),
 })
 
 

@@ -135,10 +135,12 @@ SCHEMA = Record(fields={
              "måned, måneder eller år). Valgfrit: owner, from (hvornår den begyndte; standard "
              "planens started) og held (datoer, hvor den er holdt; datoer efter i dag er "
              "planlagte). En aktivitet er overskredet, når der er gået mere end every siden "
-             "sidst."),
+             "sidst.",
+                        example="{}"),
     "reassess_every": Field(PeriodText(), required=False, default=YEARLY,
                             help="Hvor ofte praksis vurderes igen, fx '1 år' (standard) eller "
-                                 "'2 år'. Fristen regnes fra den seneste vurdering."),
+                                 "'2 år'. Fristen regnes fra den seneste vurdering.",
+                            example="1 år"),
 })
 
 # A heading answers a milestone when its text starts with the milestone's id: "L1", "L1: ...".
@@ -350,22 +352,19 @@ def scaffold(framework: Framework, practice: Practice, unit: str, today: str) ->
         for milestone in factor.milestones:
             milestone_lines.append(f"# {milestone.id}: {milestone.title}")
             milestone_lines.append(f"{milestone.id}: {{status: ikke-påbegyndt}}")
-    examples = {
-        "type": "implementation-plan",
+    values = {
         "framework": framework.id,
         "practice": practice.id,
         "unit": _yaml_text(unit),
         "started": today,
         "milestones": "\n".join(milestone_lines),
-        "activities": "{}",
-        "reassess_every": "1 år",
     }
     first = framework.milestones[0]
     body = (f"Skriv planens svar på de vejledende spørgsmål under en overskrift med "
             f"milepælens id, fx `## {first.id}` eller `## {first.id}: {first.title}`. "
             "Spørgsmålene står på planens side under hver milepæl.\n")
     title = _yaml_text(default_plan_title(practice.title, unit))
-    return markdown_document(scaffold_yaml(SCHEMA, examples, commented={"title": title}), body)
+    return markdown_document(scaffold_yaml(SCHEMA, values, commented={"title": title}), body)
 
 
 PLAN = with_change_history(DocumentType(
