@@ -1,11 +1,11 @@
-"""Printed editions (handbooks): the pure plan of what goes into one, in which order.
+"""Printed editions (handbooks): the book assembled from a selection, as pandoc will read it.
 
-An edition manifest (``content/editions/<id>.yml``, ``type: edition``) names documents by id
-or by folder, grouped in parts. This module turns a manifest and the checked content into a
-plan: the documents of each part, the documents left out (not approved), the rows of the
-version history, and the assembled Markdown that pandoc reads. Nothing here runs pandoc,
-typst or git: the export adapter (``praksis.export``) does, and hands the git history back
-in as data (``EditionHistory``). Tests compare plans without any of those tools.
+An edition manifest (``model.editions.Edition``) names documents by id or by folder, grouped
+in parts; ``rules.editions`` selects the documents to print. This module makes the book of
+them: each document as on its site page (``pages.page_fragment`` with ``printing``), the
+appendices, the version history and the cover facts, in one ``EditionPlan``. Nothing here
+runs pandoc, typst or git: the export adapter (``praksis.export``) does, and hands the git
+history back in as data (``EditionHistory``). Tests compare plans without any of those tools.
 """
 
 from __future__ import annotations
