@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from praksis.core import load_content
-from praksis.core.content import ContentSet
 from praksis.core.edition_scope import edition_scope
-from praksis.core.editions import Edition, plan_edition
-from praksis.core.pages import PageContext
+from praksis.core.editions import plan_edition
+from praksis.core.model.content import ContentSet
+from praksis.core.model.editions import Edition
+from praksis.core.views.context import PageContext
 
 from conftest import ROOT, SAMPLE_CONTENT, run_cli, write
 

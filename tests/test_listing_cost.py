@@ -10,9 +10,10 @@ import datetime as dt
 from typing import Any
 
 from praksis.core import load_content
-from praksis.core.content import ContentSet
 from praksis.core.model import Page, Practice, Source
-from praksis.core.pages import PageContext, generated_pages, render_page
+from praksis.core.model.content import ContentSet
+from praksis.core.pages import generated_pages, render_page
+from praksis.core.views.context import PageContext
 
 from conftest import SAMPLE_CONTENT
 

@@ -39,7 +39,6 @@ from typing import Any
 from .content import (
     DATA_SUFFIXES,
     MARKDOWN_SUFFIXES,
-    ContentSet,
     DocumentCache,
     check_one,
     content_files,
@@ -47,11 +46,13 @@ from .content import (
     load_files,
     shown_path,
 )
-from .editions import Edition, normalise_folder
-from .milestones import ImplementationPlan
 from .model import Practice
+from .model.assessment import Assessment
+from .model.content import ContentSet
+from .model.editions import Edition
+from .model.milestones import ImplementationPlan
 from .personal_data import find_cpr_numbers, mask_cpr_numbers
-from .types.assessment import Assessment
+from .rules.editions import normalise_folder
 
 # The ids each kind of document refers to, by attribute (checked by its cross-check).
 REFERENCES: dict[type, tuple[str, ...]] = {
