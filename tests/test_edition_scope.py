@@ -147,3 +147,14 @@ def test_a_cpr_number_in_any_file_still_stops_the_export(sample_project: Path) -
     assert "content/noter/notat.md:6: personoplysninger: linjen ser ud til at indeholde et " \
            "CPR-nummer (010185-****)" in result.stderr
     assert "1234" not in result.stderr
+
+
+def test_a_data_file_with_errors_stops_exporting_every_edition(sample_project: Path) -> None:
+    # It may be an edition of its own: without names, every edition is checked as before.
+    write(sample_project, {"content/editions/ny-udgave.yml": "type: edition\ntitle: [\n"})
+    assert edition_scope(sample_project / "content", ()) is None
+    everything = run_cli("export", "--format", "docx", cwd=sample_project)
+    assert everything.exit_code == 1
+    assert "content/editions/ny-udgave.yml:" in everything.stderr
+    # Named, the other editions do not need it.
+    assert edition_scope(sample_project / "content", (LOEFT,)) is not None
