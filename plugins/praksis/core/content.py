@@ -67,12 +67,18 @@ class DocumentCache:
 def discover(root: Path, every_file: bool = False) -> Iterator[Path]:
     """Content files below ``root`` in a stable order; hidden and '_' folders are skipped.
     ``every_file``: images and other files too, not only Markdown and YAML."""
+    for folder, name in _walk(root, every_file):
+        yield Path(folder) / name
+
+
+def _walk(root: Path, every_file: bool) -> Iterator[tuple[str, str]]:
+    """(folder, file name) of ``discover``'s files, in its order, as strings."""
     suffixes = MARKDOWN_SUFFIXES + DATA_SUFFIXES
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
         for name in sorted(files):
             if (every_file or name.endswith(suffixes)) and not name.startswith("."):
-                yield Path(folder) / name
+                yield folder, name
 
 
 def is_content_file(path: Path) -> bool:
@@ -114,7 +120,15 @@ def content_files(root: Path, every_file: bool = False) -> list[str]:
     """The content paths (relative to ``root``) ``load_content`` checks, in its order;
     ``every_file``: images and other files too (their names are checked)."""
     root = root.resolve()
-    return [path.relative_to(root).as_posix() for path in discover(root, every_file)]
+    # Strings, not Paths: a large content folder has thousands of files, a few folders.
+    prefixes: dict[str, str] = {}
+    found = []
+    for folder, name in _walk(root, every_file):
+        if folder not in prefixes:
+            rel = Path(folder).relative_to(root).as_posix()
+            prefixes[folder] = "" if rel == "." else rel + "/"
+        found.append(prefixes[folder] + name)
+    return found
 
 
 def check_one(root: Path, rel: str, cache: DocumentCache,

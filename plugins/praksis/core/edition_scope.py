@@ -96,10 +96,10 @@ def edition_scope(root: Path, names: Iterable[str], display_root: Path | None = 
             if rel not in checked:
                 checked[rel] = check_one(root, rel, cache, display_root).document
 
-    data = [rel for rel in files if rel.endswith(DATA_SUFFIXES)]
-    check(data)
-    editions = {doc.id: doc for rel in data if isinstance(doc := checked[rel], Edition)}
-    broken_data = [rel for rel in data if checked[rel] is None]
+    data_files = [rel for rel in files if rel.endswith(DATA_SUFFIXES)]
+    check(data_files)
+    editions = {doc.id: doc for rel in data_files if isinstance(doc := checked[rel], Edition)}
+    broken_data = [rel for rel in data_files if checked[rel] is None]
     if names:
         if any(name not in editions for name in names) or any(
                 _stem(rel) in names for rel in broken_data):
@@ -133,9 +133,26 @@ def edition_scope(root: Path, names: Iterable[str], display_root: Path | None = 
                   if isinstance(doc := checked[rel], SHOWN_WITH_PRACTICE)}
     for practice_id in practices:
         want(by_stem.get(practice_id, ()))
+    # Each file outside the scope so far is read once: may it name one of the practices
+    # (a candidate), and does it hold a CPR number? As with names, a CPR number in any
+    # file's text stops the export (README, "Personal data"); finding one costs a read, not
+    # a check.
     naming = _naming(practices)
-    candidates = [rel for rel in markdown if rel not in wanted
-                  and _may_name(root / rel, naming)]
+    candidates: list[str] = []
+    cpr_inside: set[str] = set()
+    for rel in files:
+        if rel in wanted:
+            continue
+        raw: bytes | None
+        try:
+            raw = (root / rel).read_bytes()
+        except OSError:
+            raw = None  # its own check says why it cannot be read
+        if raw is not None and _holds_cpr(raw):
+            cpr_inside.add(rel)
+        if rel.endswith(MARKDOWN_SUFFIXES) and naming is not None and (
+                raw is None or _may_name(raw, naming)):
+            candidates.append(rel)
     check(candidates)
 
     def shown_with_a_practice(rel: str) -> bool:
@@ -154,9 +171,6 @@ def edition_scope(root: Path, names: Iterable[str], display_root: Path | None = 
     for rel in list(wanted):
         want(by_stem.get(_stem(rel), ()))
 
-    # As with names, a CPR number in any file's text stops the export (README, "Personal
-    # data"): the other files are searched for one, which costs a read, not a check.
-    cpr_inside = {rel for rel in files if rel not in wanted and _holds_cpr(root / rel)}
     in_order = [rel for rel in every_file
                 if rel in wanted or rel in named_cpr or rel in cpr_inside]
     content = load_files(root, in_order, cache, display_root, today)
@@ -170,11 +184,7 @@ def edition_scope(root: Path, names: Iterable[str], display_root: Path | None = 
 _DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
 
 
-def _holds_cpr(path: Path) -> bool:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return False  # not in the scope: its own check is `praksis check`'s business
+def _holds_cpr(data: bytes) -> bool:
     digits = data.translate(_DIGITS_AS_ZERO)
     if b"000000" not in digits and b"0.00.00-0" not in digits:
         return False
@@ -201,16 +211,10 @@ def _naming(ids: set[str]) -> re.Pattern[bytes] | None:
                                 for doc_id in sorted(ids, key=len, reverse=True)))
 
 
-def _may_name(path: Path, naming: re.Pattern[bytes] | None) -> bool:
-    """Whether the file's front matter can name one of the ids: it holds one, or it has a
+def _may_name(data: bytes, naming: re.Pattern[bytes]) -> bool:
+    """Whether a file's front matter can name one of the ids: it holds one, or it has a
     backslash (a YAML escape could spell an id). A file whose front matter does not end
     is searched whole."""
-    if naming is None:
-        return False
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return True  # its own check says why it cannot be read
     end = _FRONT_MATTER_END.search(data)
     front = data[:end.start()] if end else data
     return b"\\" in front or naming.search(front) is not None
