@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import click
 
 from ..core import Problem, summarize
 
 
-def echo_problems(problems: Iterable[Problem], files: int) -> None:
+def echo_problems(problems: Iterable[Problem], files: int,
+                  shown: Callable[[str], str] = str) -> None:
+    """Each problem on a line, its file as ``shown`` gives it, then the summary."""
     problems = list(problems)
     for problem in problems:
-        click.echo(problem.format(), err=True)
+        click.echo(problem.format(shown(problem.path)), err=True)
     click.echo(summarize(problems, files), err=True)
 
 

@@ -23,6 +23,8 @@ from .frontmatter import yaml_message_da
 from .problems import Problem, did_you_mean, quote_list
 
 PLUGIN = "praksis"
+# MkDocs' content folder when mkdocs.yml sets no docs_dir.
+DEFAULT_DOCS_DIR = "docs"
 _BOOL_WORDS = {"true": True, "false": False, "yes": True, "no": False, "on": True,
                "off": False}
 
@@ -97,6 +99,23 @@ def check_site_config(path: Path, shown: str, option_kinds: Mapping[str, str],
     return SiteConfig(path, tuple(checker.problems), docs_dir, options)
 
 
+def docs_dir_setting(path: Path) -> str | None:
+    """The content folder mkdocs.yml at ``path`` names (``docs_dir``; MkDocs' default
+    'docs' when it is not set), relative to the file's folder. None when the file cannot be
+    read or ``docs_dir`` is not a folder name: ``check_site_config`` says why."""
+    try:
+        root = yaml.compose(path.read_bytes().decode("utf-8-sig"), Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    entry = _mapping(root).get("docs_dir")
+    if entry is None:
+        return DEFAULT_DOCS_DIR
+    name = _scalar(entry[1])
+    return name if name and name.strip() else None
+
+
 @dataclass
 class _Checker:
     shown: str
@@ -118,7 +137,7 @@ def _scalar(node: yaml.Node | None) -> str | None:
 def _check_docs_dir(path: Path, top: dict[str, tuple[yaml.Node, yaml.Node]],
                     checker: _Checker) -> Path | None:
     key, value = top.get("docs_dir", (None, None))
-    name = _scalar(value) if value is not None else "docs"
+    name = _scalar(value) if value is not None else DEFAULT_DOCS_DIR
     if name is None or not name.strip():
         checker.error(value, "docs_dir", "skal være navnet på indholdsmappen, fx "
                                          "'docs_dir: content'.")

@@ -73,7 +73,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         # Only a preview needs the cache: a build would keep every document alive in it.
         cache = self.cache if self.serving else None
         today = self._today()
-        self.content = load_content(Path(config.docs_dir), cache, display_root=self.project,
+        self.content = load_content(Path(config.docs_dir), cache, project_root=self.project,
                                     today=today)
         for problem in self.content.problems:
             level = (log.error if problem.is_error else
@@ -111,7 +111,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         if not self.config.enabled or self.context is None:
             return None
         if self.serving:
-            _withhold_personal_data(files, config, self.content, self.project)
+            _withhold_personal_data(files, config, self.content)
         self.generated = generated_pages(self.context)
         self._check_links()
         for path, markdown in self.generated.items():
@@ -167,9 +167,8 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         # front matter MkDocs leaves in when it cannot read it.
         rendered = (render_page(doc, self.context) if doc is not None
                     else strip_front_matter(markdown))
-        if self.serving and page.file.abs_src_path:
-            shown = _shown(page.file.abs_src_path, self.project)
-            rendered = problems_notice(self.content.problems_in(shown)) + rendered
+        if self.serving:
+            rendered = problems_notice(self.content.problems_in(page.file.src_uri)) + rendered
         return rendered
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
@@ -193,7 +192,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         """Links and images that lead nowhere: praksis's Danish check replaces MkDocs' own."""
         if self.content is None or self.context is None:
             return
-        found = link_problems(self.content, self.generated.keys(), self.project,
+        found = link_problems(self.content, self.generated.keys(),
                               self.link_cache if self.serving else None)
         if not found:
             return
@@ -214,8 +213,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
             raise PluginError(f"praksis: {exc}") from None
 
 
-def _withhold_personal_data(files: Files, config: MkDocsConfig, content: ContentSet,
-                            project: Path) -> None:
+def _withhold_personal_data(files: Files, config: MkDocsConfig, content: ContentSet) -> None:
     """While previewing, a file that holds a CPR number is served as its error notice and a
     file whose name holds one is left out, so neither page nor search index shows it. (A
     build for publishing stops on them.)"""
@@ -223,17 +221,12 @@ def _withhold_personal_data(files: Files, config: MkDocsConfig, content: Content
         if any(find_cpr_numbers(file.src_uri)):
             files.remove(file)
             continue
-        if not file.is_documentation_page() or not file.abs_src_path:
+        if not file.is_documentation_page():
             continue
-        problems = content.problems_in(_shown(file.abs_src_path, project))
+        problems = content.problems_in(file.src_uri)
         if any(p.key == PERSONAL_DATA_KEY for p in problems):
             files.remove(file)
             files.append(File.generated(config, file.src_uri, content=withheld_page(problems)))
-
-
-def _shown(abs_src_path: str, project: Path) -> str:
-    """A file's path as content messages show it (relative to the project)."""
-    return Path(abs_src_path).resolve().relative_to(project).as_posix()
 
 
 def _top_level_rank(item: object) -> int:
