@@ -3,27 +3,28 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
 
 import click
 
 from ..core.atomic import write_atomically
 from ..core.clock import today as resolved_today
+from ..core.content import ContentSet
 from ..core.danish import SLUG
+from ..core.types.assessment import Assessment
 from .output import PraksisError
-from .project import Project, content_option, find_project
+from .project import F, Project, content_option, find_project
 
 FOLDER_HELP = ("Undermappen af indholdsmappen, filen skrives i, fx 'praksis/lindegaarden' "
                "(standard: {default}).")
 
 
-def folder_option(default: str):
+def folder_option(default: str) -> Callable[[F], F]:
     return click.option("--folder", metavar="MAPPE", help=FOLDER_HELP.format(default=default))
 
 
-def id_option(help_text: str):
+def id_option(help_text: str) -> Callable[[F], F]:
     return click.option("--id", "option_id", metavar="ID", help=help_text)
 
 
@@ -189,7 +190,8 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
         raise PraksisError("angiv praksisbeskrivelsen med --practice ID. Kendte id'er: "
                            f"{', '.join(known) or 'ingen'}.")
     check_slug(practice_id)
-    if content.get(Practice, practice_id) is None:
+    practice = content.get(Practice, practice_id)
+    if practice is None:
         raise _unknown("praksisbeskrivelse", practice_id, known, f"{where}/praksis",
                        content.broken)
     instrument = content.get(Instrument, instrument_id)
@@ -199,14 +201,11 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
     day = resolved_today(date_text, source="--date")
     name = f"{check_slug(doc_id)}.md" if doc_id else f"{practice_id}-{day.isoformat()}.md"
     write_new(project, target_folder(project, folder, "vurderinger") / name,
-              scaffold(instrument, practice_id, day, previous,
-                       content.get(Practice, practice_id).title))
+              scaffold(instrument, practice_id, day, previous, practice.title))
 
 
-def _previous_assessment(path: Path, content: Any) -> Any:
+def _previous_assessment(path: Path, content: ContentSet) -> Assessment:
     """The assessment in ``path`` (checked), for ``praksis new assessment --from``."""
-    from ..core.types.assessment import Assessment
-
     if not path.is_file():
         raise PraksisError(f"--from: {path} findes ikke. Angiv en tidligere vurdering, fx "
                            "content/vurderinger/samarbejde-om-sikkerhed-2026-03-12.md.")

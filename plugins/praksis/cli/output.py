@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable
+from typing import IO, Any
 
 import click
 
@@ -85,5 +86,5 @@ STRICT_NOTE = ("Med --strict tæller advarsler som fejl: ret advarslerne ovenfor
 class PraksisError(click.ClickException):
     """A failure reported to the user in Danish, exit code 1, no traceback."""
 
-    def show(self, file=None) -> None:
+    def show(self, file: IO[Any] | None = None) -> None:
         click.echo(f"Fejl: {self.format_message()}", err=True)

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import itertools
 import logging
 from html import escape
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -25,7 +27,7 @@ from ..core.documents import display_title
 from ..core.editions import download_links, exported_files
 from ..core.fragments import MARKDOWN_EXTENSIONS, problems_notice, withheld_page
 from ..core.frontmatter import strip_front_matter
-from ..core.links import link_problems
+from ..core.links import Reference, link_problems
 from ..core.pages import (
     OUTSIDE_NAV,
     SECTION_ORDER,
@@ -53,7 +55,8 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         # Survives `mkdocs serve` rebuilds (MkDocs reuses plugin instances), so an edit
         # re-checks only the files whose content changed.
         self.cache = DocumentCache()
-        self.link_cache: dict[str, Any] = {}   # each body's links, by digest (previews)
+        # Each body's links, by digest (previews).
+        self.link_cache: dict[str, tuple[Reference, ...]] = {}
         self.content: ContentSet | None = None
         self.context: PageContext | None = None
         self.generated: dict[str, str] = {}
@@ -108,7 +111,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled or self.context is None:
+        if not self.config.enabled or self.content is None or self.context is None:
             return None
         if self.serving:
             _withhold_personal_data(files, config, self.content)
@@ -181,7 +184,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
             page.meta["title"] = page.title
         return None
 
-    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> None:
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
         # Every page has its Markdown now, and MkDocs is about to write them all while it
         # holds every page's HTML: the peak. A build no longer needs the documents; a
         # preview keeps them for the error notices.
@@ -206,7 +209,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         self.content = dataclasses.replace(self.content, problems=problems)
         self.context = dataclasses.replace(self.context, content=self.content)
 
-    def _today(self) -> Any:
+    def _today(self) -> dt.date:
         try:
             return resolved_today(self.config.today, source="plugin-indstillingen 'today'")
         except ValueError as exc:
@@ -236,7 +239,7 @@ def _top_level_rank(item: object) -> int:
     return 0 if file is not None and file.src_uri == "index.md" else 2
 
 
-def _pages_in(items: list[Any]) -> list[Page]:
+def _pages_in(items: list[StructureItem]) -> list[Page]:
     pages: list[Page] = []
     for item in items:
         if isinstance(item, Page):
@@ -250,9 +253,8 @@ def _folder_of(item: object) -> str | None:
     """The top folder of a navigation section: the folder of its first page."""
     if isinstance(item, Section):
         for child in item.children:
-            file = getattr(child, "file", None)
-            if file is not None:
-                return file.src_uri.split("/", 1)[0]
+            if isinstance(child, Page):
+                return child.file.src_uri.split("/", 1)[0]
             if (folder := _folder_of(child)) is not None:
                 return folder
     return None
