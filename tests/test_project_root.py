@@ -132,3 +132,11 @@ def test_schema_defaults_to_the_project_root(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "schemas").iterdir())
     assert not (tmp_path / "content" / "praksis" / "schemas").exists()
+
+
+def test_build_from_a_subfolder_writes_the_projects_site(sample_project: Path) -> None:
+    result = run_cli("build", cwd=sample_project / "content" / "praksis")
+    assert result.exit_code == 0, result.stderr
+    # site_dir (build/site) is relative to mkdocs.yml, not to the current folder.
+    assert (sample_project / "build" / "site" / "index.html").is_file()
+    assert not (sample_project / "content" / "praksis" / "build").exists()

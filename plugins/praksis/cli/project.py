@@ -155,8 +155,8 @@ def _nearest_content(start: Path) -> Path:
 
 CONTENT_HELP = ("Indholdsmappen (standard: docs_dir i den nærmeste mkdocs.yml, ellers mappen "
                 "'content').")
-CONFIG_HELP = ("Projektets mkdocs.yml (standard: den nærmeste mkdocs.yml i den aktuelle mappe "
-               "eller mapperne over den).")
+CONFIG_HELP = ("Projektets mkdocs.yml (standard: den nærmeste mkdocs.yml i mappen eller en "
+               "mappe over den).")
 
 
 def content_option(func: F) -> F:
