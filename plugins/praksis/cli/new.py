@@ -8,11 +8,21 @@ from pathlib import Path
 
 import click
 
+from ..core import load_content
 from ..core.atomic import write_atomically
 from ..core.clock import today as resolved_today
-from ..core.content import ContentSet
 from ..core.danish import SLUG
-from ..core.types.assessment import Assessment
+from ..core.model import Practice
+from ..core.model.assessment import Assessment
+from ..core.model.content import ContentSet
+from ..core.model.instrument import Instrument
+from ..core.model.milestones import Framework
+from ..core.problems import did_you_mean, quote_list
+from ..core.types.assessment import scaffold as assessment_scaffold
+from ..core.types.edition import scaffold as edition_scaffold
+from ..core.types.plan import plan_file_name
+from ..core.types.plan import scaffold as plan_scaffold
+from ..core.types.practice import scaffold as practice_scaffold
 from .output import PraksisError
 from .project import F, Project, content_option, find_project
 
@@ -93,17 +103,15 @@ def new() -> None:
 def new_practice(doc_id: str | None, option_id: str | None, folder: str | None,
                  content_dir: Path | None) -> None:
     """Opret en ny praksisbeskrivelse content/praksis/ID.md."""
-    from ..core.types.practice import scaffold
 
     doc_id = one_id(doc_id, option_id)
     project = find_project(content_dir=content_dir)
     write_new(project, target_folder(project, folder, "praksis") / f"{doc_id}.md",
-              scaffold(doc_id, resolved_today().isoformat()))
+              practice_scaffold(doc_id, resolved_today().isoformat()))
 
 
 def _unknown(kind: str, wanted: str, known: list[str], where: str,
              broken: Mapping[str, str] | None = None) -> PraksisError:
-    from ..core.problems import did_you_mean, quote_list
 
     if broken and wanted in broken:
         # One error, one message: the file is there, and 'praksis check' says what is wrong.
@@ -130,10 +138,6 @@ def new_plan(practice_id: str, framework_id: str, unit: str | None, doc_id: str 
              folder: str | None, content_dir: Path | None) -> None:
     """Opret en implementeringsplan i content/implementering/ med alle rammens milepæle som
     ikke-påbegyndt."""
-    from ..core import load_content
-    from ..core.milestones import Framework
-    from ..core.model import Practice
-    from ..core.types.plan import plan_file_name, scaffold
 
     project = find_project(content_dir=content_dir)
     content = load_content(project.content_folder(must_exist=False), project_root=project.root)
@@ -151,7 +155,7 @@ def new_plan(practice_id: str, framework_id: str, unit: str | None, doc_id: str 
     unit = unit.strip() if unit and unit.strip() else None
     name = f"{check_slug(doc_id)}.md" if doc_id else plan_file_name(practice.id, unit)
     write_new(project, target_folder(project, folder, "implementering") / name,
-              scaffold(framework, practice, unit or practice.unit, today))
+              plan_scaffold(framework, practice, unit or practice.unit, today))
 
 
 @new.command("assessment")
@@ -173,10 +177,6 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
                    from_file: Path | None) -> None:
     """Opret en vurdering content/vurderinger/PRAKSIS-DATO.md med alle spørgsmål ubesvarede og
     overskrifterne til refleksionen (med --from: svarene fra en tidligere vurdering)."""
-    from ..core import load_content
-    from ..core.model import Practice
-    from ..core.types.assessment import scaffold
-    from ..core.types.instrument import Instrument
 
     project = find_project(content_dir=content_dir)
     content = load_content(project.content_folder(must_exist=False), project_root=project.root)
@@ -201,11 +201,12 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
     day = resolved_today(date_text, source="--date")
     name = f"{check_slug(doc_id)}.md" if doc_id else f"{practice_id}-{day.isoformat()}.md"
     write_new(project, target_folder(project, folder, "vurderinger") / name,
-              scaffold(instrument, practice_id, day, previous, practice.title))
+              assessment_scaffold(instrument, practice_id, day, previous, practice.title))
 
 
 def _previous_assessment(path: Path, content: ContentSet) -> Assessment:
     """The assessment in ``path`` (checked), for ``praksis new assessment --from``."""
+
     if not path.is_file():
         raise PraksisError(f"--from: {path} findes ikke. Angiv en tidligere vurdering, fx "
                            "content/vurderinger/samarbejde-om-sikkerhed-2026-03-12.md.")
@@ -238,7 +239,6 @@ def new_edition(edition_id: str | None, option_id: str | None, organisation: str
 
     --folder med praksisbeskrivelser (fx praksis/lindegaarden) er mappen, udgaven samler;
     filen lægges så i content/editions/."""
-    from ..core.types.edition import scaffold
 
     edition_id = one_id(edition_id, option_id)
     project = find_project(content_dir=content_dir)
@@ -249,13 +249,11 @@ def new_edition(edition_id: str | None, option_id: str | None, organisation: str
     path = target_folder(project, folder, "editions") / f"{edition_id}.yml"
     refuse_existing(project, path)   # before any question is asked
     printed = _printed_folder(folders, print_folder)
-    write_new(project, path, scaffold(organisation, resolved_today().isoformat(), printed))
+    write_new(project, path, edition_scaffold(organisation, resolved_today().isoformat(), printed))
 
 
 def _practice_folders(project: Project) -> list[str]:
     """The folders (below content/) that hold practice descriptions."""
-    from ..core import load_content
-    from ..core.model import Practice
 
     content = load_content(project.content_folder(must_exist=False), project_root=project.root)
     return sorted({posixpath.dirname(p.source.path) for p in content.of_type(Practice)} - {""})

@@ -10,13 +10,8 @@ import click
 
 from ..core import load_content
 from ..core.danish import format_date, percent
-from ..core.milestones import (
-    ImplementationPlan,
-    MilestoneProgress,
-    PlanStatus,
-    plan_statuses,
-    status_json,
-)
+from ..core.model.milestones import ImplementationPlan
+from ..core.rules.milestones import MilestoneProgress, PlanStatus, plan_statuses, status_json
 from .output import PraksisError, echo_problems
 from .project import config_option, content_option, find_project, one_content_dir
 

@@ -17,8 +17,9 @@ from ..danish import decimal as format_score  # scores: the one number formatter
 from ..danish import format_date
 from ..fragments import badge, block, link, table, text
 from ..model import Practice
-from ..pages import Appendix, PageContext, PageFragment, appendix_anchor, appendix_for, renders
-from ..scoring import (
+from ..model.assessment import PRIORITY_CSS, PRIORITY_LABELS, WHOLE_PRACTICE, Assessment, Priority
+from ..model.instrument import Element, Instrument
+from ..rules.scoring import (
     ADJUSTED_LABEL,
     MEAN_LABEL,
     AssessmentScore,
@@ -29,18 +30,9 @@ from ..scoring import (
     mode_label,
     score_assessment,
 )
-from ..types.assessment import (
-    PRIORITY_CSS,
-    PRIORITY_LABELS,
-    WHOLE_PRACTICE,
-    Assessment,
-    Priority,
-    Reflections,
-    SectionReflection,
-    assessment_title,
-    read_reflections,
-)
-from ..types.instrument import Element, Instrument
+from ..rules.titles import assessment_title
+from ..types.assessment import Reflections, SectionReflection, read_reflections
+from .context import Appendix, PageContext, PageFragment, appendix_anchor
 
 NOT_FILLED_IN = "*Ikke udfyldt endnu.*"
 
@@ -241,13 +233,11 @@ def about_score(instrument: Instrument, ctx: PageContext) -> str:
             f"(#{appendix_anchor(_instrument_key(instrument))}).\n")
 
 
-@appendix_for(Assessment)
 def assessment_appendices(assessment: Assessment, ctx: PageContext) -> list[Appendix]:
     instrument = ctx.content.get(Instrument, assessment.instrument)
     return [instrument_appendix(instrument)] if instrument is not None else []
 
 
-@appendix_for(Practice)
 def practice_appendices(practice: Practice, ctx: PageContext) -> list[Appendix]:
     assessments = assessments_for(ctx.content, practice.id)
     instrument = (ctx.content.get(Instrument, assessments[-1].instrument)
@@ -337,7 +327,6 @@ def _body(reflections: Reflections, score: AssessmentScore, instrument: Instrume
     return "\n\n".join(p.strip() for p in parts if p.strip()) + "\n"
 
 
-@renders(Assessment)
 def assessment_page(assessment: Assessment, ctx: PageContext) -> PageFragment:
     instrument = ctx.content.get(Instrument, assessment.instrument)
     if instrument is None:
@@ -403,7 +392,6 @@ def open_priorities(practice: Practice, assessments: Sequence[Assessment],
     return heading + table(["Prioritet (ansvarlig)", "Frist", "Status", "Sat"], rows)
 
 
-@renders(Practice)
 def practice_scores(practice: Practice, ctx: PageContext) -> PageFragment:
     assessments = assessments_for(ctx.content, practice.id)
     if not assessments:

@@ -13,31 +13,20 @@ from itertools import groupby
 from ..charts import line_svg
 from ..danish import format_date
 from ..fragments import badge, block, decimal, link, percent, table, text
-from ..milestones import (
-    OVERDUE_CSS_CLASS,
-    OVERDUE_LABEL,
+from ..model import Practice
+from ..model.assessment import WHOLE_PRACTICE
+from ..model.milestones import OVERDUE_CSS_CLASS, OVERDUE_LABEL, Framework, ImplementationPlan
+from ..rules.milestones import (
     ActivityStatus,
-    Framework,
     HistoryPoint,
-    ImplementationPlan,
     MilestoneProgress,
     PlanStatus,
     Reassessment,
     plan_statuses,
     status_in,
 )
-from ..model import Practice
-from ..pages import (
-    Appendix,
-    PageContext,
-    PageFragment,
-    appendix_anchor,
-    appendix_for,
-    generates,
-    renders,
-)
-from ..scoring import assessments_for, score_in
-from ..types.assessment import WHOLE_PRACTICE
+from ..rules.scoring import assessments_for, score_in
+from .context import Appendix, PageContext, PageFragment, appendix_anchor
 
 DASHBOARD_PATH = "implementering/oversigt.md"
 DASHBOARD_TITLE = "Oversigt over implementering"
@@ -230,7 +219,6 @@ def framework_appendix(framework: Framework) -> Appendix:
                     f"{framework.title}: milepæle og vejledende spørgsmål", "\n".join(parts))
 
 
-@appendix_for(ImplementationPlan)
 def plan_appendices(plan: ImplementationPlan, ctx: PageContext) -> list[Appendix]:
     status = status_in(ctx.content, plan, ctx.today)
     return [framework_appendix(status.framework)] if status is not None else []
@@ -289,7 +277,6 @@ def plan_page_markdown(status: PlanStatus, from_path: str, printing: bool = Fals
     return "\n".join(parts)
 
 
-@renders(ImplementationPlan)
 def plan_page(plan: ImplementationPlan, ctx: PageContext) -> PageFragment:
     status = status_in(ctx.content, plan, ctx.today)
     if status is None:
@@ -339,7 +326,6 @@ def rhythm_text(status: PlanStatus) -> str:
     return shown
 
 
-@renders(Practice)
 def practice_implementation(practice: Practice, ctx: PageContext) -> PageFragment:
     statuses = plan_statuses(ctx.content, ctx.today, practice_id=practice.id)
     if not statuses:
@@ -545,7 +531,6 @@ def dashboard_markdown(ctx: PageContext) -> str:
     return "\n".join(parts)
 
 
-@generates
 def dashboard_page(ctx: PageContext) -> dict[str, str]:
     if not ctx.content.of_type(ImplementationPlan):
         return {}

@@ -6,7 +6,7 @@ from ..danish import format_date
 from ..fragments import badge, block, text
 from ..markdown import headings
 from ..model import Approval, ApprovalState, Page, Practice
-from ..pages import PageContext, PageFragment, renders
+from .context import PageContext, PageFragment
 
 _APPROVAL_CLASS = {ApprovalState.DRAFT: "kladde", ApprovalState.IN_REVIEW: "til-godkendelse",
                    ApprovalState.APPROVED: "godkendt"}
@@ -84,13 +84,11 @@ def draft_notice(practice: Practice) -> str:
                  "og kan ændre sig. Spørg den metodeansvarlige, før du bruger den.") + "\n"
 
 
-@renders(Practice)
 def practice_page(practice: Practice, ctx: PageContext) -> PageFragment:
     return PageFragment(before=draft_notice(practice) + metadata_block(practice, ctx) + "\n"
                         + key_facts(practice))
 
 
-@renders(Page)
 def free_page_approval(page: Page, ctx: PageContext) -> PageFragment:
     """A free page printed in a handbook is approved like a description: until it is, the
     site (and a draft handbook) says so."""
