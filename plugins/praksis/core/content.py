@@ -15,23 +15,23 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import yaml
 
 from . import clock, frontmatter
 from .changes import entries as change_entries
 from .danish import SLUG, slugify
-from .fields import INVALID, Checker, Key, check_document, key_text
+from .fields import Checker, Invalid, Key, check_document, key_text
 from .markdown import headings
 from .model import Source
-from .model.content import ContentSet
+from .model.content import ContentSet, Document
 from .personal_data import ALLOW_MARKER, PERSONAL_DATA_KEY, find_cpr_numbers, mask_cpr_numbers
 from .placeholders import placeholder_problems
 from .problems import BODY_KEY, Problem, Severity, did_you_mean
 from .rules.editions import PRINTABLE_TYPES
 from .types import document_types
-from .types.common import DocumentType
+from .types.common import AnyDocumentType
 
 MARKDOWN_SUFFIXES = (".md",)
 DATA_SUFFIXES = (".yml", ".yaml")
@@ -46,7 +46,7 @@ T = TypeVar("T")
 class FileResult:
     """What checking one file gave: the document (or None) and its own problems."""
 
-    document: Any | None
+    document: Document | None
     problems: tuple[Problem, ...]
 
 
@@ -95,7 +95,7 @@ def load_content(root: Path, cache: DocumentCache | None = None,
         problem = Problem(_relative(root, base), 1, "indhold",
                           "mappen findes ikke. Angiv mappen med indholdet, fx 'content'.")
         return ContentSet(root, (), (problem,), 0, folder=_relative(root, base))
-    documents: list[Any] = []
+    documents: list[Document] = []
     problems: list[Problem] = []
     broken: dict[str, str] = {}
     count = 0
@@ -219,7 +219,7 @@ def _check_bytes(data: bytes, rel: str, at: str, digest: str, markdown: bool) ->
     ck.problems.extend(placeholder_problems(
         text, node, ck.offset, source_file.body if doc_type.markdown else "", source_file.body_line,
         at))
-    if values is INVALID:
+    if isinstance(values, Invalid):
         return FileResult(None, tuple(ck.problems))
     doc_id = Path(rel).stem
     source = Source(path=rel, doc_id=doc_id, body=source_file.body,
@@ -239,7 +239,7 @@ def _shared_keys(lines: dict[Key, int]) -> dict[Key, int]:
     return {_KEYS.setdefault(key, key): line for key, line in lines.items()}
 
 
-def _document_type(node: yaml.Node, ck: Checker, markdown: bool) -> DocumentType | None:
+def _document_type(node: yaml.Node, ck: Checker, markdown: bool) -> AnyDocumentType | None:
     types = document_types()
     if not isinstance(node, yaml.MappingNode):
         ck.error((), "front matter skal være nøgler med værdier ('nøgle: værdi'), "
@@ -274,7 +274,7 @@ def _check_body(source_file: frontmatter.SourceFile, ck: Checker) -> None:
                                     "afsnit i teksten.", heading.line)
 
 
-def _check_across(documents: Iterable[Any], root: Path, project_root: Path,
+def _check_across(documents: Iterable[Document], root: Path, project_root: Path,
                   today: dt.date | None = None,
                   broken: Mapping[str, str] | None = None) -> list[Problem]:
     """Checks that need more than one document: unique ids, then each type's references."""
@@ -283,7 +283,7 @@ def _check_across(documents: Iterable[Any], root: Path, project_root: Path,
     by_model = {doc_type.model: doc_type for doc_type in types.values()}
     # Ids an edition names: one id may not be two printable documents, whatever their types.
     printable = PRINTABLE_TYPES
-    by_class: dict[Any, list[Any]] = {}
+    by_class: dict[object, list[Document]] = {}
     for doc in documents:
         if by_model[type(doc)].unique_ids:
             group = "printable" if isinstance(doc, printable) else type(doc)
@@ -293,7 +293,7 @@ def _check_across(documents: Iterable[Any], root: Path, project_root: Path,
     content = ContentSet(root, tuple(documents), (), 0, today=today, broken=broken,
                          folder=_relative(root, project_root))
     for docs in by_class.values():
-        seen: dict[str, Any] = {}
+        seen: dict[str, Document] = {}
         for doc in docs:
             first = seen.setdefault(doc.source.doc_id, doc)
             if first is not doc:
@@ -310,7 +310,7 @@ def _check_across(documents: Iterable[Any], root: Path, project_root: Path,
         told: set[str] = set()
 
         def report(key: Key, message: str, severity: Severity = Severity.ERROR,
-                   _doc: Any = doc, _at: str = at, _told: set[str] = told) -> None:
+                   _doc: Document = doc, _at: str = at, _told: set[str] = told) -> None:
             target = _broken_reference(message, broken) if severity is Severity.ERROR else None
             if target is not None:
                 if target in _told:
@@ -334,7 +334,7 @@ def _broken_reference(message: str, broken: Mapping[str, str]) -> str | None:
     return next((word for word in _QUOTED.findall(message) if word in broken), None)
 
 
-def _duplicate_id(doc: Any, first: Any, by_model: Mapping[type, DocumentType],
+def _duplicate_id(doc: Document, first: Document, by_model: Mapping[type, AnyDocumentType],
                   at: str, first_path: str) -> Problem:
     doc_id = doc.source.doc_id
     if type(doc) is type(first):

@@ -113,10 +113,11 @@ def link_problems(content: ContentSet, generated: Generated,
         source = doc.source
         if not source.path.endswith(".md") or not source.body:
             continue
-        if cache is None:
+        found = cache.get(source.digest) if cache is not None else None
+        if found is None:
             found = references(source.body, source.body_line)
-        elif (found := cache.get(source.digest)) is None:
-            found = cache[source.digest] = references(source.body, source.body_line)
+            if cache is not None:
+                cache[source.digest] = found
         used[source.digest] = found
         for ref in found:
             message = existing.problem(source.path, ref)

@@ -84,7 +84,7 @@ def check_site_config(path: Path, shown: str, option_kinds: Mapping[str, str],
     docs_dir = _check_docs_dir(path, top, checker)
     theme = _theme_name(top.get("theme"))
     theme_known = not installed_themes or theme is None or theme in installed_themes
-    if not theme_known:
+    if theme is not None and not theme_known:
         node = top["theme"][1]
         if isinstance(node, yaml.MappingNode):
             node = _mapping(node).get("name", (None, node))[1]
@@ -261,7 +261,9 @@ def _option_value(node: yaml.Node, kind: str, key: str, checker: _Checker) -> ob
         checker.error(node, key, "skal være én værdi, ikke en liste eller nøgler.")
         return None
     if kind == "bool":
-        if text.lower() not in _BOOL_WORDS or node.style is not None:
+        # A quoted 'true' is text, not a truth value (a scalar node has a style).
+        quoted = isinstance(node, yaml.ScalarNode) and node.style is not None
+        if text.lower() not in _BOOL_WORDS or quoted:
             checker.error(node, key, f"skal være true eller false, ikke '{text}'.")
             return None
         return _BOOL_WORDS[text.lower()]
