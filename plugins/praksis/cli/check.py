@@ -10,7 +10,7 @@ import click
 from ..core import load_content
 from ..core.anchors import broken_anchor_links
 from ..core.links import project_link_problems
-from ..core.model.content import ContentSet
+from ..core.model.content import ContentSet, Document
 from ..core.pages import render_page
 from ..core.problems import Problem
 from ..core.siteconfig import resolved_today
@@ -72,7 +72,7 @@ def _anchor_problems(content: ContentSet, today: dt.date) -> list[Problem]:
     if not content.errors:  # computed sections (scores, milestones) need sound content
         ctx = PageContext(content, today)
 
-        def rendered(doc: object) -> str:
+        def rendered(doc: Document) -> str:
             return render_page(doc, ctx)
 
     return broken_anchor_links(content.documents, content.by_path, rendered,

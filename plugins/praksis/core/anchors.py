@@ -17,12 +17,12 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import Any
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 
 from .markdown import headings
+from .model.content import Document
 from .problems import Problem, Severity, did_you_mean
 
 
@@ -113,8 +113,8 @@ def _links(body: str) -> Iterable[tuple[str, int]]:
                 yield href, line
 
 
-def broken_anchor_links(documents: Iterable[Any], by_path: Callable[[str], Any],
-                        rendered: Callable[[Any], str] | None = None,
+def broken_anchor_links(documents: Iterable[Document], by_path: Callable[[str], Document | None],
+                        rendered: Callable[[Document], str] | None = None,
                         project_path: Callable[[str], str] = str) -> list[Problem]:
     """A warning for every link in a document's own text to ``page.md#anchor`` (or
     ``#anchor``) when that page has no such anchor. ``rendered`` gives a page's whole
