@@ -7,7 +7,6 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from ..model import Approval, Page, Practice
 from ..model.assessment import Assessment
@@ -34,10 +33,10 @@ def printable_documents(content: ContentSet) -> list[Document]:
     return [doc for doc in content.documents if isinstance(doc, PRINTABLE_TYPES)]
 
 
-def free_pages(content: ContentSet) -> tuple[dict[str, Any], dict[str, list[str]]]:
+def free_pages(content: ContentSet) -> tuple[dict[str, Page], dict[str, list[str]]]:
     """Free pages a part can name by id (file name without .md), and ids used by several
     pages ({id: paths}), which cannot be named."""
-    by_id: dict[str, list[Document]] = {}
+    by_id: dict[str, list[Page]] = {}
     for doc in content.of_type(Page):
         by_id.setdefault(doc.source.doc_id, []).append(doc)
     unique = {doc_id: docs[0] for doc_id, docs in by_id.items() if len(docs) == 1}
