@@ -140,3 +140,12 @@ def test_build_from_a_subfolder_writes_the_projects_site(sample_project: Path) -
     # site_dir (build/site) is relative to mkdocs.yml, not to the current folder.
     assert (sample_project / "build" / "site" / "index.html").is_file()
     assert not (sample_project / "content" / "praksis" / "build").exists()
+
+
+def test_export_from_a_subfolder_writes_into_the_projects_build_folder(
+        sample_project: Path) -> None:
+    editions = sample_project / "content" / "editions"
+    result = run_cli("export", "lindegaarden-haandbog", "--format", "docx", cwd=editions)
+    assert result.exit_code == 0, result.stderr
+    assert (sample_project / "build/editions/lindegaarden-haandbog.docx").is_file()
+    assert not (editions / "build").exists()

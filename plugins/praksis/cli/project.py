@@ -70,8 +70,8 @@ class Project:
                     f"{self.shown(self.config_file)}) findes ikke. Ret 'docs_dir', eller angiv "
                     "mappen med --content.")
         return (f"indholdsmappen {self.shown(self.content)} findes ikke, og der er ingen "
-                f"{CONFIG_NAME} i {self.shown(self.content.parent)} eller mapperne over den. "
-                "Kør kommandoen i projektets mappe, eller angiv --content eller --config.")
+                f"{CONFIG_NAME} i {self.content.parent} eller mapperne over den. Kør "
+                "kommandoen i projektets mappe, eller angiv --content eller --config.")
 
     def required_config(self) -> Path:
         """mkdocs.yml, for the commands that build the site from it."""
