@@ -51,31 +51,32 @@ class _Loader(yaml.SafeLoader):
     """Nodes only: every tag is accepted, nothing is constructed."""
 
 
-def check_site_config(path: Path, shown: str, option_kinds: Mapping[str, str],
+def check_site_config(path: Path, at: str, option_kinds: Mapping[str, str],
                       installed_plugins: Collection[str],
                       installed_themes: Collection[str] = (),
                       extension: Callable[[str], bool] | None = None) -> SiteConfig:
-    """Check mkdocs.yml at ``path`` (``shown`` is its path in messages). The theme's name is
-    checked when ``installed_themes`` are given, Markdown extensions when ``extension`` says
-    whether one is installed (with ``extension('')`` never asked)."""
+    """Check mkdocs.yml at ``path``; ``at`` is its path relative to the project root, which
+    its problems carry. The theme's name is checked when ``installed_themes`` are given,
+    Markdown extensions when ``extension`` says whether one is installed (with
+    ``extension('')`` never asked)."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        return SiteConfig(path, (Problem(shown, 1, "mkdocs.yml", f"filen kan ikke læses "
+        return SiteConfig(path, (Problem(at, 1, "mkdocs.yml", f"filen kan ikke læses "
                                                                  f"({exc.strerror})."),))
     except UnicodeDecodeError:
-        return SiteConfig(path, (Problem(shown, 1, "mkdocs.yml", "filen er ikke gemt som "
+        return SiteConfig(path, (Problem(at, 1, "mkdocs.yml", "filen er ikke gemt som "
                                                                  "UTF-8. Gem den som UTF-8."),))
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        return SiteConfig(path, (Problem(shown, line, "mkdocs.yml", yaml_message_da(exc)),))
+        return SiteConfig(path, (Problem(at, line, "mkdocs.yml", yaml_message_da(exc)),))
     except yaml.YAMLError as exc:
-        return SiteConfig(path, (Problem(shown, 1, "mkdocs.yml",
+        return SiteConfig(path, (Problem(at, 1, "mkdocs.yml",
                                          f"filen kan ikke læses som YAML ({exc})."),))
-    checker = _Checker(shown)
+    checker = _Checker(at)
     if not isinstance(root, yaml.MappingNode):
         checker.error(root, "mkdocs.yml", "filen skal bestå af nøgler med værdier, fx "
                                           "'site_name: Fælles praksis'.")
@@ -118,12 +119,12 @@ def docs_dir_setting(path: Path) -> str | None:
 
 @dataclass
 class _Checker:
-    shown: str
+    at: str
     problems: list[Problem] = field(default_factory=list)
 
     def error(self, node: yaml.Node | None, key: str, message: str) -> None:
         line = node.start_mark.line + 1 if node is not None else 1
-        self.problems.append(Problem(self.shown, line, key, message))
+        self.problems.append(Problem(self.at, line, key, message))
 
 
 def _mapping(node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
