@@ -85,7 +85,7 @@ def test_two_different_content_folders_are_refused(sample_project: Path) -> None
 def test_help_shows_one_spelling_of_the_content_folder(args: tuple[str, ...]) -> None:
     result = run_cli(*args, "--help")
     assert result.exit_code == 0
-    assert "--content STI" in result.stdout
+    assert "--content STI" in result.stdout and "--config STI" in result.stdout
     for other in ("CONTENT_DIR", "PATH", "[standard: content]"):
         assert other not in result.stdout, (other, result.stdout)
 

@@ -24,7 +24,7 @@ from ..core.types.plan import plan_file_name
 from ..core.types.plan import scaffold as plan_scaffold
 from ..core.types.practice import scaffold as practice_scaffold
 from .output import PraksisError
-from .project import F, Project, content_option, find_project
+from .project import F, Project, config_option, content_option, find_project
 
 FOLDER_HELP = ("Undermappen af indholdsmappen, filen skrives i, fx 'praksis/lindegaarden' "
                "(standard: {default}).")
@@ -100,12 +100,14 @@ def new() -> None:
 @id_option("Beskrivelsens id, som argumentet ID.")
 @folder_option("praksis")
 @content_option
+@config_option
 def new_practice(doc_id: str | None, option_id: str | None, folder: str | None,
-                 content_dir: Path | None) -> None:
+                 content_dir: Path | None,
+                 config_file: Path | None) -> None:
     """Opret en ny praksisbeskrivelse content/praksis/ID.md."""
 
     doc_id = one_id(doc_id, option_id)
-    project = find_project(content_dir=content_dir)
+    project = find_project(config_file, content_dir)
     write_new(project, target_folder(project, folder, "praksis") / f"{doc_id}.md",
               practice_scaffold(doc_id, resolved_today().isoformat()))
 
@@ -134,12 +136,14 @@ def _unknown(kind: str, wanted: str, known: list[str], where: str,
                    "en plan mere for samme praksis og enhed.")
 @folder_option("implementering")
 @content_option
+@config_option
 def new_plan(practice_id: str, framework_id: str, unit: str | None, doc_id: str | None,
-             folder: str | None, content_dir: Path | None) -> None:
+             folder: str | None, content_dir: Path | None,
+             config_file: Path | None) -> None:
     """Opret en implementeringsplan i content/implementering/ med alle rammens milepæle som
     ikke-påbegyndt."""
 
-    project = find_project(content_dir=content_dir)
+    project = find_project(config_file, content_dir)
     content = load_content(project.content_folder(must_exist=False), project_root=project.root)
     where = project.shown(content.root)
     practice = content.get(Practice, practice_id)
@@ -169,16 +173,18 @@ def new_plan(practice_id: str, framework_id: str, unit: str | None, doc_id: str 
               help="Vurderingens id (filnavnet uden .md). Standard: PRAKSIS-DATO.")
 @folder_option("vurderinger")
 @content_option
+@config_option
 @click.option("--from", "from_file", type=click.Path(path_type=Path), metavar="FIL",
               help="En tidligere vurdering at starte fra: svar og kommentarer kopieres. "
                    "Prioriteterne bliver i den gamle fil, hvor I retter deres status.")
 def new_assessment(practice_id: str | None, instrument_id: str, date_text: str | None,
                    doc_id: str | None, folder: str | None, content_dir: Path | None,
+                   config_file: Path | None,
                    from_file: Path | None) -> None:
     """Opret en vurdering content/vurderinger/PRAKSIS-DATO.md med alle spørgsmål ubesvarede og
     overskrifterne til refleksionen (med --from: svarene fra en tidligere vurdering)."""
 
-    project = find_project(content_dir=content_dir)
+    project = find_project(config_file, content_dir)
     content = load_content(project.content_folder(must_exist=False), project_root=project.root)
     where = project.shown(content.root)
     known = sorted(p.id for p in content.of_type(Practice))
@@ -232,16 +238,17 @@ def _previous_assessment(path: Path, content: ContentSet) -> Assessment:
                    "Standard: organisationens mappe, når der kun er én; ellers spørges du.")
 @folder_option("editions")
 @content_option
+@config_option
 def new_edition(edition_id: str | None, option_id: str | None, organisation: str,
                 print_folder: str | None, folder: str | None,
-                content_dir: Path | None) -> None:
+                content_dir: Path | None, config_file: Path | None) -> None:
     """Opret en ny trykt udgave content/editions/ID.yml.
 
     --folder med praksisbeskrivelser (fx praksis/lindegaarden) er mappen, udgaven samler;
     filen lægges så i content/editions/."""
 
     edition_id = one_id(edition_id, option_id)
-    project = find_project(content_dir=content_dir)
+    project = find_project(config_file, content_dir)
     folders = _practice_folders(project)
     if folder is not None and print_folder is None and _among(folder, folders):
         # 'new edition x --folder praksis/org': an edition of that organisation's folder.
