@@ -17,12 +17,12 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import Protocol, TypeVar
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 
 from .markdown import headings
-from .model.content import Document
 from .problems import Problem, Severity, did_you_mean
 
 
@@ -113,8 +113,27 @@ def _links(body: str) -> Iterable[tuple[str, int]]:
                 yield href, line
 
 
-def broken_anchor_links(documents: Iterable[Document], by_path: Callable[[str], Document | None],
-                        rendered: Callable[[Document], str] | None = None,
+class _Text(Protocol):
+    """A document's source as this module reads it (model.Source; the model is a layer up)."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def body_line(self) -> int: ...
+
+
+class _Document(Protocol):
+    @property
+    def source(self) -> _Text: ...
+
+
+Doc = TypeVar("Doc", bound=_Document)
+
+
+def broken_anchor_links(documents: Iterable[Doc], by_path: Callable[[str], Doc | None],
+                        rendered: Callable[[Doc], str] | None = None,
                         project_path: Callable[[str], str] = str) -> list[Problem]:
     """A warning for every link in a document's own text to ``page.md#anchor`` (or
     ``#anchor``) when that page has no such anchor. ``rendered`` gives a page's whole
