@@ -44,7 +44,7 @@ from .content import (
     content_files,
     is_content_file,
     load_files,
-    shown_path,
+    project_path,
 )
 from .model import Practice
 from .model.assessment import Assessment
@@ -69,10 +69,11 @@ INDEX_ID = "index"
 @dataclass(frozen=True)
 class EditionScope:
     content: ContentSet       # the files in scope, checked as `praksis check` checks them
-    shown: frozenset[str]     # their paths as messages show them: errors there stop an export
+    paths: frozenset[str]     # their paths as problems carry them (relative to the project
+                              # root): errors there stop an export
 
 
-def edition_scope(root: Path, names: Iterable[str], display_root: Path | None = None,
+def edition_scope(root: Path, names: Iterable[str], project_root: Path | None = None,
                   today: dt.date | None = None) -> EditionScope | None:
     """The files the editions ``names`` (all editions when empty) need, checked; None when
     only the whole content will do (see the module's notes)."""
@@ -94,7 +95,7 @@ def edition_scope(root: Path, names: Iterable[str], display_root: Path | None = 
     def check(rels: Iterable[str]) -> None:
         for rel in rels:
             if rel not in checked:
-                checked[rel] = check_one(root, rel, cache, display_root).document
+                checked[rel] = check_one(root, rel, cache, project_root).document
 
     data_files = [rel for rel in files if rel.endswith(DATA_SUFFIXES)]
     check(data_files)
@@ -158,7 +159,7 @@ def edition_scope(root: Path, names: Iterable[str], display_root: Path | None = 
     def shown_with_a_practice(rel: str) -> bool:
         doc = checked[rel]
         if doc is None:  # failed its own check: it may be an assessment of one
-            return _has_errors(root, rel, cache, display_root)
+            return _has_errors(root, rel, cache, project_root)
         return isinstance(doc, SHOWN_WITH_PRACTICE) and doc.practice in practices
 
     want(rel for rel in candidates if shown_with_a_practice(rel))
@@ -173,9 +174,9 @@ def edition_scope(root: Path, names: Iterable[str], display_root: Path | None = 
 
     in_order = [rel for rel in every_file
                 if rel in wanted or rel in named_cpr or rel in cpr_inside]
-    content = load_files(root, in_order, cache, display_root, today)
-    shown = {shown_path(root, rel, display_root) for rel in in_order}
-    return EditionScope(content, frozenset(shown | {mask_cpr_numbers(path) for path in shown}))
+    content = load_files(root, in_order, cache, project_root, today)
+    paths = {project_path(root, rel, project_root) for rel in in_order}
+    return EditionScope(content, frozenset(paths | {mask_cpr_numbers(path) for path in paths}))
 
 
 # Every digit as '0': a CPR number has six digits in a row or the form 'dd.mm.yy-' (see
@@ -195,8 +196,8 @@ def _stem(rel: str) -> str:
     return posixpath.splitext(posixpath.basename(rel))[0]
 
 
-def _has_errors(root: Path, rel: str, cache: DocumentCache, display_root: Path | None) -> bool:
-    return any(p.is_error for p in check_one(root, rel, cache, display_root).problems)
+def _has_errors(root: Path, rel: str, cache: DocumentCache, project_root: Path | None) -> bool:
+    return any(p.is_error for p in check_one(root, rel, cache, project_root).problems)
 
 
 # The line that closes a front matter (frontmatter.split_markdown's '---' or '...').

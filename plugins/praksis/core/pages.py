@@ -7,10 +7,9 @@ a printed document refers to, and the generated pages. The MkDocs plugin calls o
 
 from __future__ import annotations
 
-from typing import Any
-
 from .model import Page, Practice
 from .model.assessment import Assessment
+from .model.content import Document
 from .model.milestones import ImplementationPlan
 from .views import assessment, editions, milestones, overview, practice, reference
 from .views.context import (
@@ -57,7 +56,7 @@ def print_appendices(documents: list[object], ctx: PageContext) -> list[Appendix
     return list(found.values())
 
 
-def page_fragment(doc: Any, ctx: PageContext) -> PageFragment:
+def page_fragment(doc: Document, ctx: PageContext) -> PageFragment:
     before, after = [], []
     body: str | None = None
     for renderer in RENDERERS.get(type(doc), ()):
@@ -68,7 +67,7 @@ def page_fragment(doc: Any, ctx: PageContext) -> PageFragment:
     return PageFragment("\n".join(filter(None, before)), "\n".join(filter(None, after)), body)
 
 
-def render_page(doc: Any, ctx: PageContext) -> str:
+def render_page(doc: Document, ctx: PageContext) -> str:
     """The document's body with its fragments around it."""
     fragment = page_fragment(doc, ctx)
     body = doc.source.body.strip() if fragment.body is None else fragment.body.strip()

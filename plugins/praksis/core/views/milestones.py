@@ -386,7 +386,7 @@ def _act_lines(ctx: PageContext, statuses: list[PlanStatus]) -> list[tuple[str, 
                                        pair[1].milestone.id))
     milestones = [f"**{text(m.milestone.id)}** {text(m.milestone.title)}: {_unit_link(s)}, "
                   f"frist {_date(m.due)}" + (f", {text(m.owner)}" if m.owner else "")
-                  for s, m in overdue]
+                  for s, m in overdue if m.due is not None]   # overdue: it has a due date
     lapsed = sorted(((s, a) for s in statuses for a in s.lapsed),
                     key=lambda pair: (pair[1].next_due, pair[1].activity.id))
     activities = [f"{text(a.activity.title)}: {_unit_link(s)}, "
@@ -426,7 +426,7 @@ def overdue_priorities(ctx: PageContext) -> list[str]:
             made = link(f"{practice.title}, vurdering {format_date(assessment.date)}",
                         DASHBOARD_PATH, assessment.source.path)
             for priority in assessment.priorities:
-                if priority.overdue(ctx.today):
+                if priority.due is not None and priority.overdue(ctx.today):
                     element = ("hele praksis" if priority.element == WHOLE_PRACTICE
                                else f"element {priority.element}")
                     items.append(f"{text(priority.action)} ({text(element)}): {made}, frist "
