@@ -146,9 +146,11 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class Facts:
-    """Label -> value pairs (a document's metadata): a definition list."""
+    """Label -> value pairs (a document's metadata): a definition list in a box, after an
+    optional lead paragraph (a practice's summary)."""
 
     items: tuple[Fact, ...]
+    lead: Inlines = ()
 
 
 Align = Literal["left", "right", "center"]
@@ -185,13 +187,14 @@ class Chart:
     css: str = "praksis-chart"
 
 
-NoteKind = Literal["note", "definition", "danger"]
+NoteKind = Literal["note", "definition", "danger", "facts", "draft"]
 
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """A box: the note on scores ('note'), an element's definition ('definition'), the
-    content problems while previewing ('danger'). ``title`` may be empty."""
+    """A box: the note on scores ('note'), an element's definition ('definition'), a
+    practice's key facts ('facts'), a draft notice ('draft'), the content problems while
+    previewing ('danger'). ``title`` may be empty."""
 
     kind: NoteKind
     title: str

@@ -136,7 +136,9 @@ class _Writer:
             case Facts():
                 items = "".join(f"<dt>{_escape(item.label)}</dt>\n<dd>{self.inlines(item.value)}"
                                 "</dd>\n" for item in block.items)
-                self.emit(f'<div class="praksis-meta"{search}>\n<dl>\n{items}</dl>\n</div>\n')
+                lead = f"<p>{self.inlines(block.lead)}</p>\n" if block.lead else ""
+                self.emit(f'<div class="praksis-meta"{search}>\n{lead}<dl>\n{items}</dl>\n'
+                          "</div>\n")
             case Table():
                 self.table(block, search)
             case BulletList():
