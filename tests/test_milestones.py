@@ -27,7 +27,7 @@ from praksis.core.milestones import (
     status_json,
 )
 from praksis.core.model import Practice
-from praksis.core.pages import PageContext, generated_pages, page_fragment, render_page
+from praksis.core.pages import PageContext, generated_pages, page_parts, render_page
 from praksis.core.views import milestones as views
 
 from conftest import FIXTURES, MILESTONE_BASE, MILESTONE_GOLDEN, SAMPLE_CONTENT, run_cli
@@ -208,7 +208,8 @@ def test_golden_practice_section(golden_project: Path) -> None:
     ctx = context(golden_project)
     practice = ctx.content.get(Practice, "mini-praksis")
     assert_golden("practice-section.md", views.practice_implementation(practice, ctx).after)
-    assert views.practice_implementation(practice, ctx).after in page_fragment(practice, ctx).after
+    assert views.practice_implementation(practice, ctx).after in [
+        part.content for part in page_parts(practice, ctx)]
 
 
 def test_no_dashboard_without_plans(tmp_path: Path) -> None:
@@ -302,7 +303,7 @@ def test_sample_practice_page_shows_each_plan(sample_plans: Path) -> None:
     report = json.loads(result.stdout)
     ctx = context(sample_plans)
     practice = ctx.content.get(Practice, "samarbejde-om-sikkerhed")
-    section = page_fragment(practice, ctx).after.split("### Forankring", 1)[0]
+    section = views.practice_implementation(practice, ctx).after.split("### Forankring", 1)[0]
     for plan_json in report["plans"]:
         plan_link = f"(../{plan_json['file'].removeprefix('content/')})"
         row = _row_starting(section, f"| [{text(plan_json['unit'])}]{plan_link} |")

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from praksis.core import load_content
 from praksis.core.danish import decimal, percent
 from praksis.core.model import Practice, Source
-from praksis.core.pages import PageContext, page_fragment, render_page
+from praksis.core.pages import PageContext, render_page
 from praksis.core.scoring import (
     MEAN_LABEL,
     assessments_for,
@@ -318,7 +318,7 @@ def test_a_mean_of_exactly_five_eighths_reads_0_63_everywhere(tmp_path: Path) ->
     assessment = content.by_path(name)
     assert score_in(content, assessment).exact_mean == Fraction(5, 8)
 
-    listing = page_fragment(content.by_path("vurderinger/index.md"), ctx).after
+    listing = render_page(content.by_path("vurderinger/index.md"), ctx)
     row = next(line for line in listing.splitlines() if "10\\. marts 2025" in line)
     assert row.endswith("| 0,63 |"), row
 

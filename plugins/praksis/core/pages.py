@@ -2,7 +2,7 @@
 
 Each document type registers a renderer, and features that add to another type's page (the
 latest scores on a practice page, the implementation status) register a section. The MkDocs
-plugin calls only ``page_fragment`` and ``generated_pages``; a future site engine can too.
+plugin calls only ``page_parts`` and ``generated_pages``; a future site engine can too.
 """
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .blocks import Blocks
 from .content import ContentSet
+from .writers import site as site_writer
 
 
 @dataclass(frozen=True)
@@ -32,9 +34,14 @@ Renderer = Callable[[Any, PageContext], "PageFragment"]
 GeneratedPage = Callable[[PageContext], dict[str, str]]
 
 
+# Computed content: blocks (``core.blocks``, which the site and print writers render), or site
+# Markdown from a view not converted to blocks yet.
+Computed = str | Blocks
+
+
 @dataclass(frozen=True)
 class PageFragment:
-    """Markdown to put before and after a document's own body.
+    """Computed content to put before and after a document's own body.
 
     ``body``, when set, replaces the body on the page: for a renderer that interleaves
     generated parts with the editor's own sections (an assessment shows each element's
@@ -42,9 +49,18 @@ class PageFragment:
     renderer of a type that sets it wins.
     """
 
-    before: str = ""
-    after: str = ""
-    body: str | None = None
+    before: Computed = ""
+    after: Computed = ""
+    body: Computed | None = None
+
+
+@dataclass(frozen=True)
+class PagePart:
+    """One part of a page in reading order: computed content, or the editor's body as
+    written (``line``: the body's first line in the file, for messages)."""
+
+    content: Computed
+    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -54,7 +70,7 @@ class Appendix:
 
     key: str        # one appendix per key, however many chapters refer to it
     title: str      # Danish, the appendix's heading
-    markdown: str   # site Markdown, headings from level 2
+    content: Computed   # blocks (or site Markdown), headings from level 2
 
     @property
     def anchor(self) -> str:
@@ -109,24 +125,52 @@ def _load_renderers() -> None:
     from . import views  # noqa: F401  (registers the built-in renderers)
 
 
-def page_fragment(doc: Any, ctx: PageContext) -> PageFragment:
+def _page_sections(doc: Any, ctx: PageContext, computed: bool = True
+                   ) -> tuple[list[PagePart], PagePart, list[PagePart]]:
+    body = PagePart(doc.source.body, doc.source.body_line)
+    if not computed:
+        return [], body, []
     _load_renderers()
-    before, after = [], []
-    body: str | None = None
+    before: list[PagePart] = []
+    after: list[PagePart] = []
+    replaced: Computed | None = None
     for renderer in _RENDERERS.get(type(doc), []):
         fragment = renderer(doc, ctx)
-        before.append(fragment.before)
-        after.append(fragment.after)
-        body = fragment.body if body is None else body
-    return PageFragment("\n".join(filter(None, before)), "\n".join(filter(None, after)), body)
+        if fragment.before:
+            before.append(PagePart(fragment.before))
+        if fragment.after:
+            after.append(PagePart(fragment.after))
+        replaced = fragment.body if replaced is None else replaced
+    if replaced is not None:
+        body = PagePart(replaced)
+    return before, body, after
+
+
+def page_parts(doc: Any, ctx: PageContext, computed: bool = True) -> list[PagePart]:
+    """The document's page in reading order: each renderer's content before the body, the
+    body (or the renderer's replacement of it), each renderer's content after it.
+    ``computed=False``: the body alone (an edition that prints no computed content)."""
+    before, body, after = _page_sections(doc, ctx, computed)
+    return [*before, body, *after]
+
+
+def page_blocks(doc: Any, ctx: PageContext) -> Blocks:
+    """Every block the document's page computes (tests hold them against both writers)."""
+    return tuple(block for part in page_parts(doc, ctx) if not isinstance(part.content, str)
+                 for block in part.content)
 
 
 def render_page(doc: Any, ctx: PageContext) -> str:
-    """The document's body with its fragments around it."""
-    fragment = page_fragment(doc, ctx)
-    body = doc.source.body.strip() if fragment.body is None else fragment.body.strip()
-    parts = [fragment.before, body, fragment.after]
-    return "\n\n".join(p for p in parts if p) + "\n"
+    """The document's page as one Markdown text, computed content included (as raw HTML):
+    what ``praksis render`` writes and ``praksis check`` reads the anchors of."""
+    def markdown(parts: list[PagePart]) -> str:
+        return "\n".join(filter(None, (
+            part.content if isinstance(part.content, str)
+            else site_writer.markdown_page(part.content, doc.source.path) for part in parts)))
+
+    before, body, after = _page_sections(doc, ctx)
+    texts = [markdown(before), markdown([body]).strip(), markdown(after)]
+    return "\n\n".join(t for t in texts if t) + "\n"
 
 
 def generated_pages(ctx: PageContext) -> dict[str, str]:

@@ -31,10 +31,12 @@ from ..core.pages import (
     SECTION_ORDER,
     PageContext,
     generated_pages,
-    render_page,
+    page_parts,
     section_titles,
 )
 from ..core.personal_data import PERSONAL_DATA_KEY, find_cpr_numbers
+from ..core.writers import site as site_writer
+from .computed import ComputedHtml
 from .config import PraksisConfig
 
 # Under "mkdocs." so `mkdocs build --strict` counts our warnings.
@@ -60,6 +62,8 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         self.exported: dict[str, dict[str, Path]] = {}
         self.serving = False
         self.project = Path(".")
+        self.computed = ComputedHtml()
+        self.permalink_title: str | None = site_writer.DEFAULT_PERMALINK_TITLE
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # While previewing, content errors are shown on the page instead of stopping the
@@ -101,7 +105,12 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         config.extra_javascript.append(JS_PATH)
         # Heading anchors as pandoc (the printed editions) makes them, unless mkdocs.yml
         # says otherwise.
-        config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify)
+        toc = config.mdx_configs.setdefault("toc", {})
+        toc.setdefault("slugify", slugify)
+        # Computed headings get the permalinks the toc extension gives the editor's.
+        self.permalink_title = (toc.get("permalink_title", site_writer.DEFAULT_PERMALINK_TITLE)
+                                if toc.get("permalink") else None)
+        self.computed = ComputedHtml()
         # After a project's own custom_dir, before the theme's templates.
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
@@ -165,8 +174,26 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
             page.meta["title"] = escape(page.meta["title"], quote=False)
         # A file that failed its check still gets a page while previewing, without the raw
         # front matter MkDocs leaves in when it cannot read it.
-        rendered = (render_page(doc, self.context) if doc is not None
-                    else strip_front_matter(markdown))
+        if doc is None:
+            rendered = strip_front_matter(markdown)
+        else:
+            def href(target: str) -> str:
+                found = files.get_file_from_path(target)
+                return (found.url_relative_to(page.file) if found is not None
+                        else site_writer.content_href(page.file.src_uri, target))
+
+            def write(blocks: Any) -> site_writer.SitePieces:
+                written = site_writer.write(blocks, page.file.src_uri, href=href,
+                                            permalink_title=self.permalink_title)
+                # A title computed as the page's heading (no 'title' key): MkDocs would
+                # take it from a Markdown heading, which computed HTML is not.
+                first = next(iter(written.headings), None)
+                if first is not None and first.level == 1 and "title" not in page.meta:
+                    page.meta["title"] = first.title
+                return written
+
+            rendered = self.computed.page_markdown(page.file.src_uri,
+                                                   page_parts(doc, self.context), write)
         if self.serving and page.file.abs_src_path:
             shown = _shown(page.file.abs_src_path, self.project)
             rendered = problems_notice(self.content.problems_in(shown)) + rendered
@@ -180,7 +207,10 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         # front matter title as is, so make the (escaped) heading title that.
         if self.config.enabled and "title" not in page.meta and page.title:
             page.meta["title"] = page.title
-        return None
+        if not self.config.enabled:
+            return None
+        html, page.toc = self.computed.insert(page.file.src_uri, html, page.toc)
+        return html
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> None:
         # Every page has its Markdown now, and MkDocs is about to write them all while it
