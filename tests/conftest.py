@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
+import lxml.html
 import pytest
 from click.testing import CliRunner, Result
 
@@ -71,6 +73,32 @@ def assert_golden(path: Path, actual: str) -> None:
     if os.environ.get("PRAKSIS_REGEN"):
         path.write_text(actual, encoding="utf-8")
     assert actual == path.read_text(encoding="utf-8")
+
+
+# --- Reading computed HTML (tables, text) in a rendered page ---------------------------------
+
+def html_rows(page: str) -> list[list[str]]:
+    """Every table row of a page (HTML, or Markdown with raw HTML) as its cells' text, with
+    whitespace normalised."""
+    tree = lxml.html.document_fromstring(f"<div>{page}</div>")
+    return [[" ".join(cell.text_content().split()) for cell in row.iter("td", "th")]
+            for row in tree.iter("tr")]
+
+
+def has_row(page: str, *cells: str) -> bool:
+    """A table row of the page starts with these cells."""
+    return any(row[:len(cells)] == list(cells) for row in html_rows(page))
+
+
+def html_text(page: str) -> str:
+    """The page's text as a reader sees it (tags gone, entities read, whitespace normalised)."""
+    return " ".join(lxml.html.document_fromstring(f"<div>{page}</div>").text_content().split())
+
+
+def unescaped(markdown: str) -> str:
+    """Pandoc Markdown's text with its backslash escapes read ('1\\.1' -> '1.1'), whitespace
+    normalised: what an editor typed, as the printed page shows it."""
+    return " ".join(re.sub(r"\\(.)", r"\1", markdown).split())
 
 
 # --- Shared inputs of several test modules (test modules never import each other) -----------

@@ -19,7 +19,7 @@ from praksis.core.pages import PageContext
 from praksis.core.types.assessment import Assessment
 from praksis.export import plan_for_print
 
-from conftest import SAMPLE_CONTENT, run_cli
+from conftest import SAMPLE_CONTENT, run_cli, unescaped
 
 
 @pytest.fixture(scope="module")
@@ -177,27 +177,25 @@ def books(sample: ContentSet) -> dict[str, str]:
 
 def test_printed_assessment_has_every_answer_with_points_and_comment(
         sample: ContentSet, books: dict[str, str]) -> None:
-    from praksis.core.fragments import text
     from praksis.core.types.instrument import Instrument
 
     assessment = sample.get(Assessment, "samarbejde-om-sikkerhed-2026-03-12")
     instrument = sample.get(Instrument, assessment.instrument)
     chapter = books["loeft-boerne-og-familie"].split("{#dok-samarbejde-om-sikkerhed-2026-03-12}")[1]
     chapter = chapter.split("\n# ")[0]
-    rows = [line for line in chapter.split("\n") if line.startswith("| ")]
+    rows = [unescaped(line) for line in chapter.split("\n") if line.startswith("| ")]
     for question in instrument.questions:
-        row = next((r for r in rows if r.startswith(f"| {text(question.id)} | ")), None)
+        row = next((r for r in rows if r.startswith(f"| {question.id} | ")), None)
         assert row is not None, question.id
         answer = assessment.answer(question.id)
         if answer is not None and answer.comment:
-            assert text(answer.comment) in row, question.id
+            assert " ".join(answer.comment.split()) in row, question.id
     # Points: 1.6 is 'delvist', half a point.
-    assert any(r.startswith("| 1\\.6 | ") and "| 0,50 |" in r for r in rows)
+    assert any(r.startswith("| 1.6 | ") and "| 0,50 |" in r for r in rows)
 
 
 def test_repeated_text_is_printed_once_in_an_appendix(sample: ContentSet,
                                                       books: dict[str, str]) -> None:
-    from praksis.core.fragments import text
     from praksis.core.milestones import Framework
     from praksis.core.types.instrument import Instrument
 
@@ -205,15 +203,16 @@ def test_repeated_text_is_printed_once_in_an_appendix(sample: ContentSet,
     framework = sample.get(Framework, "signs-of-safety")
     questions = [q for m in framework.milestones for q in m.questions]
     assert len(questions) == 51
+    text = unescaped(book)
     for question in questions:
-        assert book.count(text(question)) == 1, question
+        assert text.count(" ".join(question.split())) == 1, question
     for milestone in framework.milestones:
-        assert book.count(text(milestone.introduction)) == 1, milestone.id
+        assert text.count(" ".join(milestone.introduction.split())) == 1, milestone.id
     instrument = sample.get(Instrument, "lovende-praksis")
     for element in instrument.elements:
-        assert book.count(text(element.definition)) == 1, element.id
-    appendix = book.index("{#bilag-ramme-signs-of-safety .unnumbered}")
-    assert book.index(text(questions[0])) > appendix
+        assert text.count(" ".join(element.definition.split())) == 1, element.id
+    appendix = text.index("{#bilag-ramme-signs-of-safety .unnumbered}")
+    assert text.index(" ".join(questions[0].split())) > appendix
     # The chapters refer to the appendices.
     assert "](#bilag-ramme-signs-of-safety)" in book
     assert "](#bilag-instrument-lovende-praksis)" in book

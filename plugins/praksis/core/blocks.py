@@ -125,8 +125,16 @@ class Abbreviation:
     full: str
 
 
+@dataclass(frozen=True, slots=True)
+class RepeatedText:
+    """Text repeated in every document of a kind (a question's text in a table row): the
+    site keeps it out of the search index (see ``Repeated``)."""
+
+    value: str
+
+
 Inline = Text | Strong | Emphasis | Link | Date | Number | Percent | Status | Progress | \
-    Symbol | Abbreviation
+    Symbol | Abbreviation | RepeatedText
 Inlines = tuple[Inline, ...]
 
 

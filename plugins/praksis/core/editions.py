@@ -541,12 +541,13 @@ def document_heading(doc: Any, pieces: list[PagePart], content: ContentSet) -> s
     return text(display_title(doc, content))
 
 
-def printed_part(part: PagePart, source: PrintSource, transform: BodyTransform) -> PrintedBody:
+def printed_part(part: PagePart, source: PrintSource, transform: BodyTransform,
+                 drop_title: bool = True) -> PrintedBody:
     """One part of a page as pandoc Markdown: blocks through the print writer (the editor's
     Markdown among them through ``transform``), site Markdown through ``transform``."""
     if isinstance(part.content, str):
         return transform(part.content, replace(source, line=part.line))
-    written = print_writer.write(part.content, source.anchors)
+    written = print_writer.write(part.content, source.anchors, drop_title)
     chunks: list[str] = []
     images = [ImageRef(image.path, f"{source.path} (beregnet afsnit)", image.data)
               for image in written.images]
@@ -655,7 +656,8 @@ def assemble(edition: Edition, selection: Selection, ctx: PageContext,
         for appendix in print_appendices(list(selection.documents), ctx):
             chunks.append(f"# Bilag: {text(appendix.title)} {{#{appendix.anchor} .unnumbered}}\n")
             printed = printed_part(PagePart(appendix.content),
-                                   PrintSource(f"bilag {appendix.key}", None, anchors), transform)
+                                   PrintSource(f"bilag {appendix.key}", None, anchors), transform,
+                                   drop_title=False)
             chunks.append(printed.markdown.strip() + "\n")
             images.extend(printed.images)
             warnings.extend(printed.warnings)

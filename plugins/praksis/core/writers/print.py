@@ -39,6 +39,7 @@ from ..blocks import (
     Percent,
     Progress,
     Repeated,
+    RepeatedText,
     Section,
     Status,
     Strong,
@@ -81,6 +82,7 @@ def appendix_anchor(key: str) -> str:
 @dataclass
 class _Writer:
     anchors: Mapping[str, str]
+    drop_title: bool
     pieces: list[str | EditorMarkdown] = field(default_factory=list)
     run: list[str] = field(default_factory=list)
     images: list[PrintImage] = field(default_factory=list)
@@ -102,7 +104,7 @@ class _Writer:
     def block(self, block: Block) -> None:
         match block:
             case Section():
-                if block.level > 1:
+                if block.level > 1 or not self.drop_title:
                     level = min(block.level + HEADING_SHIFT, 6)
                     marks = " {- .unlisted}" if block.unlisted else ""
                     self.emit(f"{'#' * level} {self.inlines(block.title)}{marks}\n\n")
@@ -202,14 +204,19 @@ class _Writer:
                 return _escape(node.symbol)
             case Abbreviation():
                 return self.inlines(node.children)
+            case RepeatedText():
+                return _escape(node.value)
         raise TypeError(f"unknown inline node {node!r}")
 
 
-def write(blocks: Iterable[Block], anchors: Mapping[str, str] | None = None) -> PrintPieces:
+def write(blocks: Iterable[Block], anchors: Mapping[str, str] | None = None,
+          drop_title: bool = True) -> PrintPieces:
     """The chapter's computed content as pandoc Markdown and editor Markdown pieces.
 
-    ``anchors``: content path -> heading id of every document the edition prints."""
-    writer = _Writer(anchors or {})
+    ``anchors``: content path -> heading id of every document the edition prints.
+    ``drop_title``: leave out a level-1 section's heading (the page's title on the site; the
+    edition prints the document's title itself). An appendix keeps its level-1 headings."""
+    writer = _Writer(anchors or {}, drop_title)
     writer.blocks(blocks)
     writer.flush()
     return PrintPieces(tuple(writer.pieces), tuple(writer.images))
@@ -230,17 +237,24 @@ def _box_close(box: str | None) -> str:
 
 # Every ASCII character pandoc's Markdown reader may take as syntax (quotes stay: pandoc
 # makes them typographic, as on the site).
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~<>&$@^=-])")
-_LIST_START = re.compile(r"^(\d+)([.)])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]#!|~<>&$@^]|-(?=-))")
+_WHITESPACE = re.compile(r"\s+")
+# What would start a list, a definition or a quote at the start of a paragraph or cell.
+_LIST_START = re.compile(r"^(\d+[.)]|[-+:>](?=\s|$))")
 _LEADING_NUMBER = re.compile(r"^(\d+[.)]) ")
 NO_BREAK_AFTER_DAY = "\\1\u00a0"
 
 
 def _escape(value: str) -> str:
     """An editor's text for pandoc Markdown: shown as typed, on one line."""
-    return " ".join(_SPECIAL.sub(r"\\\1", value).split())
+    return _WHITESPACE.sub(" ", _SPECIAL.sub(r"\\\1", value))
 
 
 def _paragraph(markdown: str) -> str:
     """A paragraph or cell: '1. juni' at its start would start an ordered list."""
-    return _LIST_START.sub(r"\1\\\2", markdown.strip())
+    return _LIST_START.sub(_escape_start, markdown.strip())
+
+
+def _escape_start(match: re.Match[str]) -> str:
+    marker = match.group(1)
+    return marker[:-1] + "\\" + marker[-1]

@@ -42,6 +42,7 @@ from ..blocks import (
     Percent,
     Progress,
     Repeated,
+    RepeatedText,
     Section,
     Status,
     Strong,
@@ -241,6 +242,8 @@ class _Writer:
             case Abbreviation():
                 return (f'<abbr title="{_attribute(node.full)}">'
                         f"{self.inlines(node.children)}</abbr>")
+            case RepeatedText():
+                return f"<span data-search-exclude>{_escape(node.value)}</span>"
         raise TypeError(f"unknown inline node {node!r}")
 
 
