@@ -12,6 +12,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from praksis.cli import praksis
+from praksis.core.blocks import Blocks
+from praksis.core.writers import print as print_writer
+from praksis.core.writers import site as site_writer
 
 # In-process builds use MkDocs: ProperDocs takes over every mkdocs.* import of the process it
 # runs in, so the tests run it in a subprocess of its own (tests/test_engines.py).
@@ -93,6 +96,25 @@ def has_row(page: str, *cells: str) -> bool:
 def html_text(page: str) -> str:
     """The page's text as a reader sees it (tags gone, entities read, whitespace normalised)."""
     return " ".join(lxml.html.document_fromstring(f"<div>{page}</div>").text_content().split())
+
+
+def site_golden(blocks: Blocks, from_path: str) -> str:
+    """What the site writer makes of a view's blocks, as a golden file: its HTML, and the
+    editor's Markdown it leaves for MkDocs between marks."""
+    pieces = site_writer.write(blocks, from_path).pieces
+    return "".join(piece if isinstance(piece, str) else _editor_piece(piece.markdown)
+                   for piece in pieces)
+
+
+def print_golden(blocks: Blocks, anchors: dict[str, str] | None = None) -> str:
+    """What the print writer makes of a view's blocks (pandoc Markdown), as a golden file."""
+    pieces = print_writer.write(blocks, anchors or {}).pieces
+    return "".join(piece if isinstance(piece, str) else _editor_piece(piece.markdown)
+                   for piece in pieces)
+
+
+def _editor_piece(markdown: str) -> str:
+    return f"<!-- editor Markdown -->\n{markdown.strip()}\n<!-- /editor Markdown -->\n"
 
 
 def unescaped(markdown: str) -> str:

@@ -8,6 +8,7 @@ changing the output, run ``PRAKSIS_REGEN=1`` with pytest and review the diff.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import os
 import re
@@ -24,13 +25,23 @@ from praksis.core.milestones import (
     is_overdue,
     plan_statuses,
     progress,
+    status_in,
     status_json,
 )
 from praksis.core.model import Practice
 from praksis.core.pages import PageContext, generated_pages, page_parts, render_page
 from praksis.core.views import milestones as views
 
-from conftest import FIXTURES, MILESTONE_BASE, MILESTONE_GOLDEN, SAMPLE_CONTENT, run_cli
+from conftest import (
+    FIXTURES,
+    MILESTONE_BASE,
+    MILESTONE_GOLDEN,
+    SAMPLE_CONTENT,
+    html_rows,
+    print_golden,
+    run_cli,
+    site_golden,
+)
 from conftest import assert_golden as assert_golden_file
 
 MILESTONE_FIXTURES = FIXTURES / "milestones"
@@ -176,20 +187,30 @@ def test_golden_plan_page(golden_project: Path, stem: str) -> None:
     ctx = context(golden_project)
     plan = ctx.content.get(ImplementationPlan, stem)
     assert plan is not None
-    assert_golden(f"plan-{stem}.md", render_page(plan, ctx))
+    status = status_in(ctx.content, plan, ctx.today)
+    assert status is not None
+    # Each writer's output of the plan page's blocks: on the site, and in print (where the
+    # guiding questions move to an appendix and the answers follow the milestones).
+    assert_golden(f"plan-{stem}.site.html",
+                  site_golden(views.plan_page_blocks(status), plan.source.path))
+    anchors = {doc.source.path: f"dok-{doc.source.doc_id}" for doc in ctx.content.documents}
+    assert_golden(f"plan-{stem}.print.md",
+                  print_golden(views.plan_page_blocks(status, printing=True), anchors))
 
 
 def test_plan_page_escapes_editor_values_and_collapses_questions(golden_project: Path) -> None:
     ctx = context(golden_project)
     page = render_page(ctx.content.get(ImplementationPlan, "regler"), ctx)
     assert "<Ida>" not in page and "&lt;Ida&gt;" in page
-    assert r"\| lodret streg" in page
+    assert any(row[-1] == "Tekst med *stjerner* og | lodret streg." for row in html_rows(page))
     assert page.startswith("# Implementeringsplan: Minipraksis, Testenheden, LØFT kommune\n")
-    assert '??? note "A1: Der er en vision"\n\n    Visionen beskriver' in page
-    # The answer under '## A1' runs to the next heading of its level, subsections included.
-    assert "    **Planens svar**\n\n    Visionen blev vedtaget på et ledermøde.\n\n" \
-           "    ### Baggrund" in page
-    assert "    Et svar under en setext-overskrift." in page
+    assert ('<details class="note" markdown="1">\n<summary>A1: Der er en vision</summary>\n'
+            '<p data-search-exclude>Visionen beskriver') in page
+    # The answer under '## A1' runs to the next heading of its level, subsections included:
+    # the editor's Markdown, inside the collapsed box.
+    assert "<p><strong>Planens svar</strong></p>\n\nVisionen blev vedtaget på et ledermøde.\n\n" \
+           "### Baggrund" in page
+    assert "Et svar under en setext-overskrift." in page
     assert "Et svar på en milepæl, der ikke findes." not in page.split("Planen prøver")[0]
 
 
@@ -207,9 +228,12 @@ def test_golden_dashboard(golden_project: Path) -> None:
 def test_golden_practice_section(golden_project: Path) -> None:
     ctx = context(golden_project)
     practice = ctx.content.get(Practice, "mini-praksis")
-    assert_golden("practice-section.md", views.practice_implementation(practice, ctx).after)
-    assert views.practice_implementation(practice, ctx).after in [
-        part.content for part in page_parts(practice, ctx)]
+    section = views.practice_implementation(practice, ctx).after
+    assert not isinstance(section, str)
+    assert_golden("practice-section.site.html", site_golden(section, practice.source.path))
+    anchors = {doc.source.path: f"dok-{doc.source.doc_id}" for doc in ctx.content.documents}
+    assert_golden("practice-section.print.md", print_golden(section, anchors))
+    assert section in [part.content for part in page_parts(practice, ctx)]
 
 
 def test_no_dashboard_without_plans(tmp_path: Path) -> None:
@@ -273,13 +297,16 @@ def test_sample_plans_pages_dashboard_and_json_agree(sample_plans: Path) -> None
         path = plan_json["file"].removeprefix("content/")
         plan = ctx.content.by_path(path)
         page = render_page(plan, ctx)
+        rows = {row[0].split(" ")[0]: row for row in html_rows(page)}
         for factor in plan_json["factors"]:
-            shown = re.search(rf"## {factor['title']}\n\nFremdrift: .*?</progress> (.+)\n", page)
+            shown = re.search(rf"## {re.escape(factor['title'])}\n\n<p>Fremdrift: .*?</progress> "
+                              r"(.+?)</p>", page)
             assert shown and shown.group(1) == percent(factor["progress"])
             for milestone in factor["milestones"]:
                 status = MilestoneStatus(milestone["status"])
-                row = _row_starting(page, f"| **{milestone['id']}** ")
-                assert f"praksis-badge--{status.css_class}\">{status.label}<" in row[1]
+                row = rows[milestone["id"]]
+                assert row[1].startswith(status.label)
+                assert f"praksis-badge--{status.css_class}\">{status.label}<" in page
                 assert ("Forfalden" in row[3]) is milestone["overdue"]
                 assert (row[2] == "–") is (milestone["owner"] is None)
                 cell = matrix_rows[milestone["id"]][column]
@@ -303,14 +330,17 @@ def test_sample_practice_page_shows_each_plan(sample_plans: Path) -> None:
     report = json.loads(result.stdout)
     ctx = context(sample_plans)
     practice = ctx.content.get(Practice, "samarbejde-om-sikkerhed")
-    section = views.practice_implementation(practice, ctx).after.split("### Forankring", 1)[0]
+    page = render_page(practice, ctx)
+    section = page.split("## Implementering", 1)[1].split("### Forankring", 1)[0]
+    rows = {row[0]: row for row in html_rows(section)}
     for plan_json in report["plans"]:
-        plan_link = f"(../{plan_json['file'].removeprefix('content/')})"
-        row = _row_starting(section, f"| [{text(plan_json['unit'])}]{plan_link} |")
+        plan_url = plan_json["file"].removeprefix("content/").removesuffix(".md")
+        assert f'<a href="../../{plan_url}/">{html.escape(plan_json["unit"])}</a>' in section
+        row = rows[plan_json["unit"]]
         factors = [percent(f["progress"]) for f in plan_json["factors"]]
         overdue = sum(m["overdue"] for f in plan_json["factors"] for m in f["milestones"])
         assert row[1:5] == [*factors, percent(plan_json["progress"])]
-        assert f">{overdue}<" in row[5]
+        assert row[5] == str(overdue)
         assert len(row) == 6  # the unit is the link to its plan: no separate link column
 
 
