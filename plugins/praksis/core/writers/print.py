@@ -116,7 +116,7 @@ class _Writer:
                 if block.lead:
                     self.emit(_paragraph(self.inlines(block.lead)) + "\n\n")
                 for item in block.items:
-                    self.emit(f"{_escape(item.label)}\n:   {self.inlines(item.value)}\n\n")
+                    self.emit(f"{_escape(item.label)}\n:   {self.cell(item.value)}\n\n")
                 self.emit(_box_close("meta"))
             case Table():
                 self.table(block)
