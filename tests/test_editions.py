@@ -35,9 +35,10 @@ from praksis.core.editions import (
     plan_edition,
     select,
 )
-from praksis.core.pages import PageContext, generated_pages, page_parts
+from praksis.core.pages import PageContext, generated_pages
 from praksis.core.views.editions import EDITIONS_PAGE
-from praksis.core.views.practice import metadata_block
+from praksis.core.views.practice import metadata_facts
+from praksis.core.writers import print as print_writer
 from praksis.export import plan_for_print
 from praksis.export.plan import data_path, plan_export
 
@@ -236,8 +237,8 @@ def test_assembled_markdown_has_parts_documents_and_history(small_content: Conte
     assert "Ærlig tale" not in markdown.split("# Versionshistorik")[0]
     # The computed metadata block is the site's own, not a second implementation.
     platform = small_content.get(type(plan.selection.documents[0]), "platform")
-    assert metadata_block(platform, ctx).strip() in markdown
-    assert page_parts(platform, ctx)[0].content.strip() in markdown
+    [metadata] = print_writer.write((metadata_facts(platform, ctx),)).pieces
+    assert isinstance(metadata, str) and metadata.strip() in markdown
     # The body went through the transform.
     assert "### Formål" in markdown and "\n## Formål" not in markdown
     # Version history: a row per printed document and the changes since the last edition.

@@ -55,9 +55,9 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class Date:
-    """A day, written as '1. juni 2026'."""
+    """A day, written as '1. juni 2026' ('–' when unknown)."""
 
-    value: dt.date
+    value: dt.date | None
 
 
 @dataclass(frozen=True, slots=True)
