@@ -8,6 +8,7 @@ purpose, run ``PRAKSIS_REGEN=1 pytest tests/test_assessment.py`` and review the 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -260,7 +261,8 @@ def test_assessment_page_has_chart_tables_comments_and_reflection() -> None:
     content = load_content(SAMPLE_CONTENT)
     page = _page(content, "vurderinger/samarbejde-om-sikkerhed-2026-03-12.md")
     assert page.startswith("# Lovende praksis: Samarbejde om Sikkerhed, 12. marts 2026\n")
-    figure = page[page.index('<figure class="praksis-chart">'):page.index("</figure>")]
+    figure = page[page.index('<figure class="praksis-chart" data-search-exclude>'):
+                  page.index("</figure>")]
     assert '<title id="praksis-radar-title">' in figure and "<desc id=" in figure
     assert "\n\n" not in figure   # a blank line would end MkDocs' raw HTML block
     assert has_row(page, "Element", "Score", "Besvaret")
@@ -399,7 +401,15 @@ def test_site_build_renders_the_chart_and_comments(tmp_path: Path) -> None:
 
     html = (tmp_path / "site" / "vurderinger" / "samarbejde-om-sikkerhed-2026-03-12"
             / "index.html").read_text(encoding="utf-8")
-    assert '<figure class="praksis-chart">' in html
+    assert '<figure class="praksis-chart" data-search-exclude>' in html
+    # Search finds the team's comments on the page, not the question texts every assessment
+    # repeats (nor the chart, whose numbers are in the table).
+    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text("utf-8"))
+    page = " ".join(entry["text"] for entry in index["docs"]
+                    if entry["location"].startswith("vurderinger/samarbejde-om-sikkerhed-2026"))
+    assert "Signs of Safety er udviklet af Andrew Turnell" in page        # a comment (1.2)
+    assert "Er praksis udviklet eller anbefalet af eksperter" not in page  # its question
+    assert "Radardiagram" not in page
     assert '<svg xmlns="http://www.w3.org/2000/svg" width="780"' in html
     assert '<title id="praksis-radar-title">' in html and '<desc id="praksis-radar-desc">' in html
     assert "<title>Lovende praksis: Samarbejde om Sikkerhed, 12. marts 2026" in html

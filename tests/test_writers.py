@@ -14,6 +14,7 @@ import pytest
 from praksis.core import load_content
 from praksis.core.blocks import (
     Abbreviation,
+    Advice,
     Block,
     BulletList,
     Column,
@@ -113,6 +114,8 @@ def leaves(blocks: tuple[Block, ...], repeated: bool = False) -> list[str]:
                 found += [plain(item) for item in block.items]
             case Repeated():
                 found += leaves(block.children, repeated=True)
+            case Advice():
+                pass   # advice for editors: on the site only, by design
             case Section() | Note() | Details():
                 found += leaves(block.children, repeated)
     return [leaf for leaf in map(_normal, found) if leaf and leaf != "–"]

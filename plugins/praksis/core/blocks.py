@@ -237,6 +237,14 @@ class Repeated:
 
 
 @dataclass(frozen=True, slots=True)
+class Advice:
+    """Advice meant for editors, shown on the site only (how to fill in what is missing):
+    kept out of the search index, and never printed."""
+
+    children: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
     """A heading and what stands under it. ``level`` 1 is the page's title. ``unlisted``:
     left out of a printed book's table of contents."""
@@ -248,7 +256,7 @@ class Section:
 
 
 Block = Paragraph | Facts | Table | BulletList | Chart | Note | Details | EditorMarkdown | \
-    Repeated | Section
+    Repeated | Advice | Section
 Blocks = tuple[Block, ...]
 
 
@@ -298,7 +306,7 @@ def join(parts: Iterable[Inlines], separator: str) -> Inlines:
 # --- walking --------------------------------------------------------------------------------
 
 def children_of(block: Block) -> tuple[Block, ...]:
-    if isinstance(block, (Note, Details, Repeated, Section)):
+    if isinstance(block, (Note, Details, Repeated, Advice, Section)):
         return block.children
     return ()
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from ..blocks import (
+    Advice,
     Block,
     Blocks,
     Chart,
@@ -216,10 +217,10 @@ def priorities_section(assessment: Assessment, instrument: Instrument, today: dt
     if not assessment.priorities and printing:
         return section(2, title, paragraph("Vurderingen har ingen udviklingsprioriteter."))
     if not assessment.priorities:
-        return section(2, title, paragraph(
+        return section(2, title, Advice((paragraph(
             "Vurderingen har ingen udviklingsprioriteter endnu. Skriv dem under 'priorities:' i "
             "front matter: hvad I vil forbedre før næste vurdering, hvem der har ansvaret, og "
-            "hvornår."))
+            "hvornår."),)))
     return section(2, title,
                    paragraph("Hvad vi vil forbedre før næste vurdering, taget fra "
                              "udviklingspotentialet."),
@@ -403,7 +404,7 @@ def assessment_page(assessment: Assessment, ctx: PageContext) -> PageFragment:
         _metadata(assessment, instrument, ctx),
         section(2, "Score pr. element",
                 chart_figure(score, f"Score pr. element: {title}", before_score),
-                score_table(score, before_score),
+                Repeated((score_table(score, before_score),)),
                 about_score(instrument, ctx)),
     ]
     if previous is not None:
@@ -467,7 +468,8 @@ def practice_scores(practice: Practice, ctx: PageContext) -> PageFragment:
         section(2, instrument.title,
                 paragraph("Seneste vurdering: ", link(Date(latest.date), latest.source.path),
                           f". {_capital(mode_label(ctx.adjusted_scores))}."),
-                score_table(score)),
+                # Element names and numbers, the same words on every practice page.
+                Repeated((score_table(score),))),
         open_priorities(assessments, ctx),
     ]
     # The trend compares assessments of the same instrument only: other instruments have
@@ -477,6 +479,6 @@ def practice_scores(practice: Practice, ctx: PageContext) -> PageFragment:
         scores = [score_assessment(a, instrument, ctx.adjusted_scores) for a in same]
         parts.append(section(3, "Udvikling over tid",
                              paragraph("Score pr. element ved hver vurdering, ældste først."),
-                             trend_table(scores)))
+                             Repeated((trend_table(scores),))))
     parts.append(about_score(instrument, ctx))
     return PageFragment(after=tuple(parts))

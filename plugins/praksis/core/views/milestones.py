@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from itertools import groupby
 
 from ..blocks import (
+    Advice,
     Block,
     Blocks,
     BulletList,
@@ -26,6 +27,7 @@ from ..blocks import (
     Percent,
     Progress,
     Repeated,
+    RepeatedText,
     Section,
     Status,
     Table,
@@ -172,9 +174,9 @@ def rhythm_section(status: PlanStatus, printing: bool = False) -> Section:
     if not status.activities and printing:
         return section(2, title, paragraph("Planen har ingen faste aktiviteter."))
     if not status.activities:
-        return section(2, title, paragraph(
+        return section(2, title, Advice((paragraph(
             "Planen har ingen faste aktiviteter endnu. Skriv dem under 'activities:' i front "
-            "matter, fx de månedlige metodeværksteder og de kvartalsvise workshops."))
+            "matter, fx de månedlige metodeværksteder og de kvartalsvise workshops."),)))
     lapsed = len(status.lapsed)
     return section(2, title, paragraph(
         "Aktiviteterne, der holder metoden i live. En aktivitet er overskredet, når der er gået "
@@ -233,7 +235,8 @@ def milestone_table(rows: Iterable[MilestoneProgress]) -> Table:
     columns = tuple(Column(inlines(h)) for h in ("Milepæl", "Status", "Ansvarlig",
                                                  "Frist / udført", "Note"))
     return Table(columns, tuple(
-        (inlines(strong(r.milestone.id), f" {r.milestone.title}"), _status_cell(r),
+        # The milestone's title is the framework's, the same in every plan: not searched.
+        ((strong(r.milestone.id), Text(" "), RepeatedText(r.milestone.title)), _status_cell(r),
          inlines(r.owner or "–"), _date_cell(r), _note_cell(r))
         for r in rows))
 
@@ -354,8 +357,9 @@ def practice_section(statuses: list[PlanStatus]) -> Section:
         parts.append(Table(columns, rows))
     columns = tuple(Column(inlines(h)) for h in ("Enhed", "Faste aktiviteter", "Næste vurdering"))
     parts.append(section(3, "Forankring",
-                         paragraph("Holder den faste rytme, og bliver praksis vurderet igen til "
-                                   "tiden? Forankring tager mellem tre og ti år."),
+                         Repeated((paragraph("Holder den faste rytme, og bliver praksis vurderet "
+                                             "igen til tiden? Forankring tager mellem tre og ti "
+                                             "år."),)),
                          Table(columns, tuple(((_plan_link(s),), rhythm_inlines(s),
                                                reassessment_inlines(s.reassessment))
                                               for s in statuses))))

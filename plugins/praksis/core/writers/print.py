@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from ..blocks import (
     Abbreviation,
+    Advice,
     Block,
     BulletList,
     Chart,
@@ -137,6 +138,8 @@ class _Writer:
                     self.pieces.append(block)
             case Repeated():
                 self.blocks(block.children)
+            case Advice():
+                pass   # for editors on the site, never printed
 
     def table(self, block: Table) -> None:
         marks = {"left": ":--", "right": "--:", "center": ":-:"}

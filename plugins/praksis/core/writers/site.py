@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from ..anchors import heading_text, slugify, unique
 from ..blocks import (
     Abbreviation,
+    Advice,
     Block,
     BulletList,
     Chart,
@@ -146,7 +147,9 @@ class _Writer:
                 items = "".join(f"<li>{self.inlines(item)}</li>\n" for item in block.items)
                 self.emit(f"<ul{search}>\n{items}</ul>\n")
             case Chart():
-                self.emit(f'<figure class="{_attribute(block.css)}"{search}>\n{block.svg}\n'
+                # The chart's numbers are in the table beside it: searched there, once.
+                self.emit(f'<figure class="{_attribute(block.css)}" data-search-exclude>\n'
+                          f"{block.svg}\n"
                           f"<figcaption>{_escape(block.caption)}</figcaption>\n</figure>\n")
             case Note():
                 self.note(block, search, exclude)
@@ -159,7 +162,7 @@ class _Writer:
             case EditorMarkdown():
                 if block.markdown.strip():
                     self.markdown(block)
-            case Repeated():
+            case Repeated() | Advice():
                 self.blocks(block.children, exclude=True)
 
     def section(self, block: Section, exclude: bool) -> None:
@@ -185,7 +188,8 @@ class _Writer:
         rows = "".join("<tr>" + "".join(f"<td{a}>{self.inlines(cell)}</td>"
                                         for a, cell in zip(aligns, row, strict=True)) + "</tr>\n"
                        for row in block.rows)
-        table = (f"<table{search}>\n<thead>\n<tr>{head}</tr>\n</thead>\n"
+        # Column headers are the same in every document of a kind: not searched.
+        table = (f"<table{search}>\n<thead data-search-exclude>\n<tr>{head}</tr>\n</thead>\n"
                  f"<tbody>\n{rows}</tbody>\n</table>\n")
         if block.css:
             table = f'<div class="{_attribute(block.css)}">\n{table}</div>\n'
