@@ -14,19 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from praksis.core.milestones import (
+from praksis.core.model import Source
+from praksis.core.model.assessment import Priority
+from praksis.core.model.milestones import (
     Activity,
     ImplementationPlan,
     MilestoneStatus,
     PlanMilestone,
-    activity_status,
-    history_dates,
-    reassessment,
-    status_at,
 )
-from praksis.core.model import Source
 from praksis.core.periods import Period, add_months, add_period, parse_period
-from praksis.core.types.assessment import Priority
+from praksis.core.rules.milestones import activity_status, history_dates, reassessment, status_at
 
 from conftest import FIXTURES, GOLDEN_INPUTS, SAMPLE_CONTENT, html_rows, run_cli
 
@@ -393,7 +390,7 @@ def test_new_assessment_from_a_previous_one(with_priorities: Path) -> None:
     assert second["elements"] == first["elements"]           # the same answers
     assert second["priorities"] == []
     from praksis.core import load_content
-    from praksis.core.types.assessment import Assessment
+    from praksis.core.model.assessment import Assessment
     content = load_content(with_priorities / "content")
     before = content.by_path(old[len("content/"):])
     after = content.by_path(new_path[len("content/"):])
@@ -496,7 +493,8 @@ TODAY = D(2026, 11, 23)
 
 def _sample_page(path: str, today: dt.date = TODAY) -> str:
     from praksis.core import load_content
-    from praksis.core.pages import PageContext, render_page
+    from praksis.core.pages import render_page
+    from praksis.core.views.context import PageContext
 
     content = load_content(SAMPLE_CONTENT)
     return render_page(content.by_path(path), PageContext(content, today))

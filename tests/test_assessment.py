@@ -21,8 +21,10 @@ import pytest
 from praksis.core import Problem, Severity, load_content, summarize
 from praksis.core.charts import radar_svg
 from praksis.core.model import Practice
-from praksis.core.pages import PageContext, render_page
-from praksis.core.types.assessment import Assessment, split_sections
+from praksis.core.model.assessment import Assessment
+from praksis.core.pages import render_page
+from praksis.core.types.assessment import split_sections
+from praksis.core.views.context import PageContext
 
 from conftest import (
     FIXTURES,

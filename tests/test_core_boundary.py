@@ -10,10 +10,6 @@ import importlib, pkgutil, sys
 import praksis.core
 for module in pkgutil.walk_packages(praksis.core.__path__, "praksis.core."):
     importlib.import_module(module.name)
-from praksis.core.documents import document_types
-from praksis.core.pages import generated_pages  # registers the views too
-document_types()
-import praksis.core.views
 engines = {"mkdocs", "pypandoc", "click", "material"}
 leaked = sorted({name.split(".")[0] for name in sys.modules} & engines)
 print(",".join(leaked) or "clean")

@@ -19,28 +19,27 @@ from typing import Any
 import pytest
 
 from praksis.core import load_content
-from praksis.core.content import ContentSet
 from praksis.core.editions import (
     MAX_CHANGES,
     Change,
-    Edition,
     EditionHistory,
     PrintedBody,
     PrintSource,
     assemble,
     cover_facts,
-    download_links,
-    exported_files,
-    left_out_note,
     plan_edition,
-    select,
 )
-from praksis.core.pages import PageContext, generated_pages
+from praksis.core.model.content import ContentSet
+from praksis.core.model.editions import Edition
+from praksis.core.pages import generated_pages
+from praksis.core.rules.editions import left_out_note, select
+from praksis.core.views.context import PageContext
 from praksis.core.views.editions import EDITIONS_PAGE
 from praksis.core.views.practice import metadata_facts
 from praksis.core.writers import print as print_writer
 from praksis.export import plan_for_print
 from praksis.export.plan import data_path, plan_export
+from praksis.site.downloads import download_links, exported_files
 
 from conftest import FIXTURES, SAMPLE_CONTENT, run_cli, write
 

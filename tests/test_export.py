@@ -22,7 +22,8 @@ import pytest
 from pypdf import PdfReader
 
 from praksis.core import load_content
-from praksis.core.editions import Edition, select
+from praksis.core.model.editions import Edition
+from praksis.core.rules.editions import select
 from praksis.export import docx_book
 from praksis.export import history as git_module
 from praksis.export import plan as plan_module

@@ -14,18 +14,19 @@ import pytest
 from praksis.cli.export import site_address
 from praksis.core import load_content
 from praksis.core.changes import version_key
-from praksis.core.content import ContentSet
 from praksis.core.editions import (
-    Edition,
     EditionHistory,
     PrintSource,
     SiteAddress,
     combined_history,
     plan_edition,
-    select,
 )
 from praksis.core.model import Practice
-from praksis.core.pages import PageContext, render_page
+from praksis.core.model.content import ContentSet
+from praksis.core.model.editions import Edition
+from praksis.core.pages import render_page
+from praksis.core.rules.editions import select
+from praksis.core.views.context import PageContext
 from praksis.export import docx_book
 from praksis.export.docx_book import column_widths
 from praksis.export.glyphs import is_drawable, missing_glyphs

@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 import yaml
 
-from praksis.core.documents import document_types
 from praksis.core.jsonschema import all_json_schemas, dumps
+from praksis.core.types import document_types
 
 from conftest import ROOT, SAMPLE_CONTENT, run_cli
 

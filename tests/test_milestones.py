@@ -19,18 +19,18 @@ import pytest
 
 from praksis.core import load_content
 from praksis.core.fragments import percent, text
-from praksis.core.milestones import (
-    ImplementationPlan,
-    MilestoneStatus,
+from praksis.core.model import Practice
+from praksis.core.model.milestones import ImplementationPlan, MilestoneStatus
+from praksis.core.pages import generated_pages, page_parts, render_page
+from praksis.core.rules.milestones import (
     is_overdue,
     plan_statuses,
     progress,
     status_in,
     status_json,
 )
-from praksis.core.model import Practice
-from praksis.core.pages import PageContext, generated_pages, page_parts, render_page
 from praksis.core.views import milestones as views
+from praksis.core.views.context import PageContext
 
 from conftest import (
     FIXTURES,

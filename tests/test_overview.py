@@ -6,7 +6,8 @@ import datetime as dt
 
 from praksis.core import load_content
 from praksis.core.model import Page, Practice
-from praksis.core.pages import PageContext, render_page
+from praksis.core.pages import render_page
+from praksis.core.views.context import PageContext
 
 from conftest import SAMPLE_CONTENT
 

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from praksis.core import load_content
-from praksis.core.milestones import MilestoneStatus, is_overdue, progress
+from praksis.core.model.milestones import MilestoneStatus
+from praksis.core.rules.milestones import is_overdue, progress
 
 PRACTICE_KEYS = ("type", "title", "summary", "unit", "owner", "target_group", "goals",
                  "activities", "organisation", "staff_background", "approval", "version",

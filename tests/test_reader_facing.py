@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 
 from praksis.core import load_content
-from praksis.core.content import ContentSet
-from praksis.core.documents import display_title
-from praksis.core.editions import Edition, plan_edition
-from praksis.core.milestones import ImplementationPlan
-from praksis.core.pages import PageContext
-from praksis.core.types.assessment import Assessment
+from praksis.core.editions import plan_edition
+from praksis.core.model.assessment import Assessment
+from praksis.core.model.content import ContentSet
+from praksis.core.model.editions import Edition
+from praksis.core.model.milestones import ImplementationPlan
+from praksis.core.rules.titles import display_title
+from praksis.core.views.context import PageContext
 from praksis.export import plan_for_print
 
 from conftest import SAMPLE_CONTENT, run_cli, unescaped
@@ -177,7 +178,7 @@ def books(sample: ContentSet) -> dict[str, str]:
 
 def test_printed_assessment_has_every_answer_with_points_and_comment(
         sample: ContentSet, books: dict[str, str]) -> None:
-    from praksis.core.types.instrument import Instrument
+    from praksis.core.model.instrument import Instrument
 
     assessment = sample.get(Assessment, "samarbejde-om-sikkerhed-2026-03-12")
     instrument = sample.get(Instrument, assessment.instrument)
@@ -196,8 +197,8 @@ def test_printed_assessment_has_every_answer_with_points_and_comment(
 
 def test_repeated_text_is_printed_once_in_an_appendix(sample: ContentSet,
                                                       books: dict[str, str]) -> None:
-    from praksis.core.milestones import Framework
-    from praksis.core.types.instrument import Instrument
+    from praksis.core.model.instrument import Instrument
+    from praksis.core.model.milestones import Framework
 
     book = books["loeft-boerne-og-familie"]
     framework = sample.get(Framework, "signs-of-safety")

@@ -14,8 +14,9 @@ import pytest
 
 from praksis.core import load_content
 from praksis.core.danish import decimal as format_score
-from praksis.core.pages import PageContext, render_page
-from praksis.core.types.assessment import Assessment
+from praksis.core.model.assessment import Assessment
+from praksis.core.pages import render_page
+from praksis.core.views.context import PageContext
 
 from conftest import SAMPLE_CONTENT, has_row, run_cli, write
 

@@ -26,8 +26,10 @@ from hypothesis import strategies as st
 from praksis.core import load_content
 from praksis.core.danish import decimal, percent
 from praksis.core.model import Practice, Source
-from praksis.core.pages import PageContext, render_page
-from praksis.core.scoring import (
+from praksis.core.model.assessment import Answer, Assessment
+from praksis.core.model.instrument import Instrument
+from praksis.core.pages import render_page
+from praksis.core.rules.scoring import (
     MEAN_LABEL,
     assessments_for,
     coverage_note,
@@ -36,8 +38,7 @@ from praksis.core.scoring import (
     score_assessment,
     score_in,
 )
-from praksis.core.types.assessment import Answer, Assessment
-from praksis.core.types.instrument import Instrument
+from praksis.core.views.context import PageContext
 
 from conftest import (
     GOLDEN_INPUTS,

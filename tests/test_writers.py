@@ -42,10 +42,11 @@ from praksis.core.blocks import (
     paragraph,
     section,
 )
-from praksis.core.content import ContentSet
 from praksis.core.danish import decimal, format_date, percent
-from praksis.core.pages import PageContext, page_blocks, print_appendices
-from praksis.core.types.assessment import Assessment
+from praksis.core.model.assessment import Assessment
+from praksis.core.model.content import ContentSet
+from praksis.core.pages import page_blocks, print_appendices
+from praksis.core.views.context import PageContext
 from praksis.core.writers import print as print_writer
 from praksis.core.writers import site as site_writer
 

@@ -9,11 +9,12 @@ import click
 
 from ..core import load_content
 from ..core.anchors import broken_anchor_links
-from ..core.content import ContentSet
 from ..core.links import project_link_problems
-from ..core.pages import PageContext, render_page
+from ..core.model.content import ContentSet
+from ..core.pages import render_page
 from ..core.problems import Problem
 from ..core.siteconfig import SiteConfig, resolved_today
+from ..core.views.context import PageContext
 from .output import STRICT_NOTE, echo_problems
 
 CONFIG_FILE = Path("mkdocs.yml")

@@ -8,11 +8,12 @@ import click
 import yaml
 
 from ..core import load_content
-from ..core.editions import FORMATS, Edition, left_out_note
 from ..core.links import project_link_problems
-from ..core.pages import PageContext
+from ..core.model.editions import FORMATS, Edition
 from ..core.problems import did_you_mean, quote_list
+from ..core.rules.editions import left_out_note
 from ..core.siteconfig import resolved_today
+from ..core.views.context import PageContext
 from .check import site_config
 from .output import PraksisError, echo_problems
 

@@ -9,9 +9,20 @@ from typing import Any
 
 import click
 
+from ..core import load_content
 from ..core.atomic import write_atomically
 from ..core.clock import today as resolved_today
 from ..core.danish import SLUG
+from ..core.model import Practice
+from ..core.model.assessment import Assessment
+from ..core.model.instrument import Instrument
+from ..core.model.milestones import Framework
+from ..core.problems import did_you_mean, quote_list
+from ..core.types.assessment import scaffold as assessment_scaffold
+from ..core.types.edition import scaffold as edition_scaffold
+from ..core.types.plan import plan_file_name
+from ..core.types.plan import scaffold as plan_scaffold
+from ..core.types.practice import scaffold as practice_scaffold
 from .output import PraksisError
 
 FOLDER_HELP = ("Undermappen af indholdsmappen, filen skrives i, fx 'praksis/lindegaarden' "
@@ -90,16 +101,14 @@ def new() -> None:
 def new_practice(doc_id: str | None, option_id: str | None, folder: str | None,
                  content_dir: Path) -> None:
     """Opret en ny praksisbeskrivelse content/praksis/ID.md."""
-    from ..core.types.practice import scaffold
 
     doc_id = one_id(doc_id, option_id)
     write_new(target_folder(content_dir, folder, "praksis") / f"{doc_id}.md",
-              scaffold(doc_id, resolved_today().isoformat()))
+              practice_scaffold(doc_id, resolved_today().isoformat()))
 
 
 def _unknown(kind: str, wanted: str, known: list[str], where: str,
              broken: Mapping[str, str] | None = None) -> PraksisError:
-    from ..core.problems import did_you_mean, quote_list
 
     if broken and wanted in broken:
         # One error, one message: the file is there, and 'praksis check' says what is wrong.
@@ -127,10 +136,6 @@ def new_plan(practice_id: str, framework_id: str, unit: str | None, doc_id: str 
              folder: str | None, content_dir: Path) -> None:
     """Opret en implementeringsplan i content/implementering/ med alle rammens milepæle som
     ikke-påbegyndt."""
-    from ..core import load_content
-    from ..core.milestones import Framework
-    from ..core.model import Practice
-    from ..core.types.plan import plan_file_name, scaffold
 
     content = load_content(content_dir)
     practice = content.get(Practice, practice_id)
@@ -146,7 +151,7 @@ def new_plan(practice_id: str, framework_id: str, unit: str | None, doc_id: str 
     unit = unit.strip() if unit and unit.strip() else None
     name = f"{check_slug(doc_id)}.md" if doc_id else plan_file_name(practice.id, unit)
     write_new(target_folder(content_dir, folder, "implementering") / name,
-              scaffold(framework, practice, unit or practice.unit, today))
+              plan_scaffold(framework, practice, unit or practice.unit, today))
 
 
 @new.command("assessment")
@@ -169,10 +174,6 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
                    from_file: Path | None) -> None:
     """Opret en vurdering content/vurderinger/PRAKSIS-DATO.md med alle spørgsmål ubesvarede og
     overskrifterne til refleksionen (med --from: svarene fra en tidligere vurdering)."""
-    from ..core import load_content
-    from ..core.model import Practice
-    from ..core.types.assessment import scaffold
-    from ..core.types.instrument import Instrument
 
     content = load_content(content_dir)
     known = sorted(p.id for p in content.of_type(Practice))
@@ -194,13 +195,12 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
     day = resolved_today(date_text, source="--date")
     name = f"{check_slug(doc_id)}.md" if doc_id else f"{practice_id}-{day.isoformat()}.md"
     write_new(target_folder(content_dir, folder, "vurderinger") / name,
-              scaffold(instrument, practice_id, day, previous,
+              assessment_scaffold(instrument, practice_id, day, previous,
                        content.get(Practice, practice_id).title))
 
 
 def _previous_assessment(path: Path, content: Any) -> Any:
     """The assessment in ``path`` (checked), for ``praksis new assessment --from``."""
-    from ..core.types.assessment import Assessment
 
     if not path.is_file():
         raise PraksisError(f"--from: {path} findes ikke. Angiv en tidligere vurdering, fx "
@@ -234,7 +234,6 @@ def new_edition(edition_id: str | None, option_id: str | None, organisation: str
 
     --folder med praksisbeskrivelser (fx praksis/lindegaarden) er mappen, udgaven samler;
     filen lægges så i content/editions/."""
-    from ..core.types.edition import scaffold
 
     edition_id = one_id(edition_id, option_id)
     folders = _practice_folders(content_dir)
@@ -244,13 +243,11 @@ def new_edition(edition_id: str | None, option_id: str | None, organisation: str
     path = target_folder(content_dir, folder, "editions") / f"{edition_id}.yml"
     refuse_existing(path)   # before any question is asked
     printed = _printed_folder(folders, print_folder)
-    write_new(path, scaffold(organisation, resolved_today().isoformat(), printed))
+    write_new(path, edition_scaffold(organisation, resolved_today().isoformat(), printed))
 
 
 def _practice_folders(content_dir: Path) -> list[str]:
     """The folders (below content/) that hold practice descriptions."""
-    from ..core import load_content
-    from ..core.model import Practice
 
     content = load_content(content_dir)
     return sorted({posixpath.dirname(p.source.path) for p in content.of_type(Practice)} - {""})

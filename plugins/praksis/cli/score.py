@@ -10,9 +10,9 @@ import click
 
 from ..core import Problem, Severity, load_content
 from ..core.danish import decimal, format_date
-from ..core.documents import display_title
-from ..core.scoring import ADJUSTED_LABEL, MEAN_LABEL, AssessmentScore, mode_label, score_in
-from ..core.types.assessment import PRIORITY_LABELS, WHOLE_PRACTICE, Assessment
+from ..core.model.assessment import PRIORITY_LABELS, WHOLE_PRACTICE, Assessment
+from ..core.rules.scoring import ADJUSTED_LABEL, MEAN_LABEL, AssessmentScore, mode_label, score_in
+from ..core.rules.titles import display_title
 from .output import PraksisError, echo_problems
 from .status import _today as resolve_today
 

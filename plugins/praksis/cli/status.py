@@ -10,13 +10,8 @@ import click
 
 from ..core import load_content
 from ..core.danish import format_date, percent
-from ..core.milestones import (
-    ImplementationPlan,
-    MilestoneProgress,
-    PlanStatus,
-    plan_statuses,
-    status_json,
-)
+from ..core.model.milestones import ImplementationPlan
+from ..core.rules.milestones import MilestoneProgress, PlanStatus, plan_statuses, status_json
 from ..core.siteconfig import resolved_today
 from .check import site_config
 from .output import PraksisError, echo_problems

@@ -11,7 +11,7 @@ import gc
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,13 +22,16 @@ import yaml
 from . import clock, frontmatter
 from .changes import entries as change_entries
 from .danish import SLUG, slugify
-from .documents import DocumentType, document_types
 from .fields import INVALID, Checker, Key, check_document, key_text
 from .markdown import headings
-from .model import Source, first_by
+from .model import Source
+from .model.content import ContentSet
 from .personal_data import ALLOW_MARKER, PERSONAL_DATA_KEY, find_cpr_numbers, mask_cpr_numbers
 from .placeholders import placeholder_problems
 from .problems import BODY_KEY, Problem, Severity, did_you_mean
+from .rules.editions import PRINTABLE_TYPES
+from .types import document_types
+from .types.common import DocumentType
 
 MARKDOWN_SUFFIXES = (".md",)
 DATA_SUFFIXES = (".yml", ".yaml")
@@ -59,75 +62,6 @@ class DocumentCache:
 
     def put(self, path: str, digest: str, result: FileResult) -> None:
         self.entries[path] = (digest, result)
-
-
-@dataclass(frozen=True)
-class ContentSet:
-    root: Path
-    documents: tuple[Any, ...]
-    problems: tuple[Problem, ...]
-    files: int
-    # Look-ups built on first use (the documents never change): the site asks for a
-    # document by path, id or reference once per page, so a scan each time is O(n²).
-    _index: dict[Any, Any] = field(default_factory=dict, init=False, repr=False,
-                                   compare=False)
-    # The resolved today (clock.today): "a date in the future" is after it.
-    today: dt.date | None = field(default=None, compare=False)
-    # Ids of files that failed their own check, with their paths as messages show them: a
-    # reference to one is "to a file with errors", not "to an unknown id".
-    broken: Mapping[str, str] = field(default_factory=dict, compare=False)
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.is_error)
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.is_warning)
-
-    def problems_in(self, shown_path: str) -> tuple[Problem, ...]:
-        """The problems of one file, by the path messages show (relative to the project)."""
-        def group() -> dict[str, tuple[Problem, ...]]:
-            groups: dict[str, list[Problem]] = {}
-            for problem in self.problems:
-                groups.setdefault(problem.path, []).append(problem)
-            return {path: tuple(found) for path, found in groups.items()}
-        return self._indexed("problems", group).get(shown_path, ())
-
-    def _indexed(self, key: Any, build: Callable[[], Any]) -> Any:
-        try:
-            return self._index[key]
-        except KeyError:
-            value = self._index[key] = build()
-            return value
-
-    def _of_type(self, cls: type) -> tuple[Any, ...]:
-        return self._indexed(("type", cls),
-                             lambda: tuple(d for d in self.documents if isinstance(d, cls)))
-
-    def of_type(self, cls: type[T]) -> list[T]:
-        return list(self._of_type(cls))
-
-    def get(self, cls: type[T], doc_id: str) -> T | None:
-        """The first document of ``cls`` with this id (ids are unique once check passes)."""
-        ids = self._indexed(("id", cls), lambda: first_by(self._of_type(cls),
-                                                           lambda d: d.source.doc_id))
-        return ids.get(doc_id)
-
-    def by_path(self, path: str) -> Any | None:
-        paths = self._indexed("path", lambda: first_by(self.documents,
-                                                        lambda d: d.source.path))
-        return paths.get(path)
-
-    def where(self, cls: type[T], attribute: str, value: Any) -> list[T]:
-        """Documents of ``cls`` whose ``attribute`` equals ``value``, in document order: the
-        assessments or plans of a practice, without scanning all documents for each page."""
-        def group() -> dict[Any, list[Any]]:
-            groups: dict[Any, list[Any]] = {}
-            for doc in self._of_type(cls):
-                groups.setdefault(getattr(doc, attribute), []).append(doc)
-            return groups
-        return list(self._indexed(("where", cls, attribute), group).get(value, ()))
 
 
 def discover(root: Path, every_file: bool = False) -> Iterator[Path]:
@@ -352,7 +286,7 @@ def _check_across(documents: Iterable[Any], root: Path, shown_base: Path,
     types = document_types()
     by_model = {doc_type.model: doc_type for doc_type in types.values()}
     # Ids an edition names: one id may not be two printable documents, whatever their types.
-    printable = tuple(t.model for t in types.values() if t.markdown and t.unique_ids)
+    printable = PRINTABLE_TYPES
     by_class: dict[Any, list[Any]] = {}
     for doc in documents:
         if by_model[type(doc)].unique_ids:

@@ -398,6 +398,10 @@ class Field:
     required: bool = True
     help: str = ""
     default: Any = None
+    # The YAML text `praksis new` writes for this key: a value that passes the check (often a
+    # Danish "write ... here"). None: the scaffold gives it (today, an id), or a nested record
+    # is written key by key.
+    example: str | None = None
 
 
 def _mapping_pairs(node: yaml.MappingNode, key: Key, ck: Checker

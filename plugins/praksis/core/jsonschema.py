@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .documents import DocumentType, document_types
+from .types import document_types
+from .types.common import DocumentType
 
 SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
 

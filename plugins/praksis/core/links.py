@@ -21,9 +21,10 @@ from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 
-from .content import ContentSet
-from .pages import PageContext, generated_pages
+from .model.content import ContentSet
+from .pages import generated_pages
 from .problems import Problem, closest
+from .views.context import PageContext
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _HTML_REF = re.compile(r"""<(?P<tag>img|a)\b[^>]*?\b(?P<attr>src|href)\s*=\s*

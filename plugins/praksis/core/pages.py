@@ -1,128 +1,63 @@
 """What the site shows for each document: fragments injected into pages, generated pages.
 
-Each document type registers a renderer, and features that add to another type's page (the
-latest scores on a practice page, the implementation status) register a section. The MkDocs
-plugin calls only ``page_parts`` and ``generated_pages``; a future site engine can too.
+The tables below say it all: the renderers of each type's page in page order, the appendices
+a printed document refers to, and the generated pages. The MkDocs plugin calls only
+``page_parts`` and ``generated_pages``; a future site engine can too.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from .blocks import Blocks
-from .content import ContentSet
+from .model import Page, Practice
+from .model.assessment import Assessment
+from .model.milestones import ImplementationPlan
+from .views import assessment, editions, milestones, overview, practice, reference
+from .views.context import (
+    Appendix,
+    AppendixMaker,
+    Computed,
+    GeneratedPage,
+    PageContext,
+    PagePart,
+    Renderer,
+)
 from .writers import site as site_writer
 
+# Each type's renderers, in the order their fragments appear on the page (before the body
+# first to last; after the body likewise). The first that replaces the body wins.
+RENDERERS: dict[type, tuple[Renderer, ...]] = {
+    Assessment: (assessment.assessment_page,),
+    Practice: (assessment.practice_scores, milestones.practice_implementation,
+               practice.practice_page),
+    ImplementationPlan: (milestones.plan_page,),
+    Page: (practice.free_page_approval, overview.overview),
+}
 
-@dataclass(frozen=True)
-class PageContext:
-    content: ContentSet
-    today: dt.date
-    adjusted_scores: bool = False
-    # Download links to the printed editions, when they exist: {edition id: {format: path}}.
-    editions: dict[str, dict[str, str]] = field(default_factory=dict)
-    # True while a printed edition is assembled: text repeated in every chapter (guiding
-    # questions, element definitions, the note on scores) goes to an appendix instead, and
-    # instructions meant for editors are left out.
-    printing: bool = False
+# What a printed document refers to that an edition holds once, at the end.
+APPENDICES: dict[type, tuple[AppendixMaker, ...]] = {
+    Assessment: (assessment.assessment_appendices,),
+    Practice: (assessment.practice_appendices,),
+    ImplementationPlan: (milestones.plan_appendices,),
+}
 
-
-Renderer = Callable[[Any, PageContext], "PageFragment"]
-GeneratedPage = Callable[[PageContext], dict[str, str]]
-
-
-# Computed content: blocks (``core.blocks``, which the site and print writers render), or site
-# Markdown from a view not converted to blocks yet.
-Computed = str | Blocks
-
-
-@dataclass(frozen=True)
-class PageFragment:
-    """Computed content to put before and after a document's own body.
-
-    ``body``, when set, replaces the body on the page: for a renderer that interleaves
-    generated parts with the editor's own sections (an assessment shows each element's
-    answers and score next to the reflection under that element's heading). The first
-    renderer of a type that sets it wins.
-    """
-
-    before: Computed = ""
-    after: Computed = ""
-    body: Computed | None = None
+# Pages made from the content as a whole: {content path: Markdown}.
+GENERATED_PAGES: tuple[GeneratedPage, ...] = (
+    editions.editions_page,
+    milestones.dashboard_page,
+    reference.reference_page,
+)
 
 
-@dataclass(frozen=True)
-class PagePart:
-    """One part of a page in reading order: computed content, or the editor's body as
-    written (``line``: the body's first line in the file, for messages)."""
-
-    content: Computed
-    line: int | None = None
-
-
-@dataclass(frozen=True)
-class Appendix:
-    """Text a printed edition holds once, at the end, for every chapter that refers to it
-    (a framework's guiding questions, an instrument's element definitions)."""
-
-    key: str        # one appendix per key, however many chapters refer to it
-    title: str      # Danish, the appendix's heading
-    content: Computed   # blocks (or site Markdown), headings from level 2
-
-    @property
-    def anchor(self) -> str:
-        return appendix_anchor(self.key)
-
-
-def appendix_anchor(key: str) -> str:
-    return f"bilag-{key}"
-
-
-AppendixMaker = Callable[[Any, PageContext], "list[Appendix]"]
-
-_RENDERERS: dict[type, list[Renderer]] = {}
-_GENERATORS: list[GeneratedPage] = []
-_APPENDICES: dict[type, list[AppendixMaker]] = {}
-
-
-def renders(model: type) -> Callable[[Renderer], Renderer]:
-    """Register a renderer adding to the page of every document of ``model``."""
-    def decorate(renderer: Renderer) -> Renderer:
-        _RENDERERS.setdefault(model, []).append(renderer)
-        return renderer
-    return decorate
-
-
-def appendix_for(model: type) -> Callable[[AppendixMaker], AppendixMaker]:
-    """Register a function naming the appendices a printed ``model`` document refers to."""
-    def decorate(maker: AppendixMaker) -> AppendixMaker:
-        _APPENDICES.setdefault(model, []).append(maker)
-        return maker
-    return decorate
-
-
-def print_appendices(documents: list[Any], ctx: PageContext) -> list[Appendix]:
+def print_appendices(documents: list[object], ctx: PageContext) -> list[Appendix]:
     """The appendices the printed documents refer to, each once, in order of first use."""
-    _load_renderers()
     found: dict[str, Appendix] = {}
     for doc in documents:
-        for maker in _APPENDICES.get(type(doc), []):
+        for maker in APPENDICES.get(type(doc), ()):
             for appendix in maker(doc, ctx):
                 found.setdefault(appendix.key, appendix)
     return list(found.values())
-
-
-def generates(generator: GeneratedPage) -> GeneratedPage:
-    """Register a function returning generated pages as {content path: Markdown}."""
-    _GENERATORS.append(generator)
-    return generator
-
-
-def _load_renderers() -> None:
-    from . import views  # noqa: F401  (registers the built-in renderers)
 
 
 def _page_sections(doc: Any, ctx: PageContext, computed: bool = True
@@ -130,11 +65,10 @@ def _page_sections(doc: Any, ctx: PageContext, computed: bool = True
     body = PagePart(doc.source.body, doc.source.body_line)
     if not computed:
         return [], body, []
-    _load_renderers()
     before: list[PagePart] = []
     after: list[PagePart] = []
     replaced: Computed | None = None
-    for renderer in _RENDERERS.get(type(doc), []):
+    for renderer in RENDERERS.get(type(doc), ()):
         fragment = renderer(doc, ctx)
         if fragment.before:
             before.append(PagePart(fragment.before))
@@ -174,9 +108,8 @@ def render_page(doc: Any, ctx: PageContext) -> str:
 
 
 def generated_pages(ctx: PageContext) -> dict[str, str]:
-    _load_renderers()
     pages: dict[str, str] = {}
-    for generator in _GENERATORS:
+    for generator in GENERATED_PAGES:
         pages.update(generator(ctx))
     return pages
 
@@ -190,8 +123,6 @@ OUTSIDE_NAV = ("reference",)
 def section_titles(ctx: PageContext, generated: dict[str, str]) -> dict[str, str]:
     """{folder: title} from each folder's index page, so the navigation says 'Håndbøger'
     where the folder is named 'haandboeger' (URLs stay ASCII, headings stay Danish)."""
-    from .model import Page
-
     titles: dict[str, str] = {}
     for doc in ctx.content.of_type(Page):
         folder, _, name = doc.source.path.rpartition("/")

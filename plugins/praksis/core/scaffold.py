@@ -1,7 +1,8 @@
 """Scaffolds for ``praksis new``: every key present, each with its Danish help as a comment.
 
-The keys, their order and their help come from the type's schema, so a scaffold always
-matches what ``praksis check`` expects; the caller gives example values that pass the check.
+The keys, their order, their help and their example values come from the type's schema
+(``Field.example``), so a scaffold always matches what ``praksis check`` expects; the caller
+gives only the values that depend on the new document (today, the practice, the instrument).
 """
 
 from __future__ import annotations
@@ -12,15 +13,16 @@ from collections.abc import Mapping
 from .fields import Record
 
 
-def scaffold_yaml(record: Record, examples: Mapping[str, str], indent: int = 0,
+def scaffold_yaml(record: Record, values: Mapping[str, str] | None = None, indent: int = 0,
                   commented: Mapping[str, str] | None = None) -> str:
-    """YAML for ``record``: a comment with each key's help, then ``key: example``.
+    """YAML for ``record``: a comment with each key's help, then ``key: value``.
 
-    ``examples`` maps a key (dotted for nested records, e.g. ``approval.state``) to the
-    YAML text of its value; a nested record without an example is written out key by key.
-    ``commented`` holds optional keys written as a comment (``# title: "..."``), so the
-    editor sees the key without a ``null`` in the file.
+    A key's value is the YAML text in ``values`` (dotted for nested records, e.g.
+    ``approval.state``), else its field's ``example``; a nested record with neither is
+    written out key by key. ``commented`` holds optional keys written as a comment
+    (``# title: "..."``), so the editor sees the key without a ``null`` in the file.
     """
+    values = values or {}
     commented = commented or {}
     lines: list[str] = []
     pad = " " * indent
@@ -29,17 +31,17 @@ def scaffold_yaml(record: Record, examples: Mapping[str, str], indent: int = 0,
             required = "" if spec_field.required else " (valgfri)"
             for chunk in textwrap.wrap(spec_field.help + required, 88 - indent):
                 lines.append(f"{pad}# {chunk}")
+        value = values.get(name, spec_field.example)
         if name in commented:
             lines.append(f"{pad}# {name}: {commented[name]}")
-        elif name in examples:
-            value = examples[name]
+        elif value is not None:
             if "\n" in value or value.startswith("- "):
                 lines.append(f"{pad}{name}:")
                 lines.extend(f"{pad}  {v}" for v in value.split("\n"))
             else:
                 lines.append(f"{pad}{name}: {value}")
         elif isinstance(spec_field.spec, Record):
-            nested = {k.split(".", 1)[1]: v for k, v in examples.items()
+            nested = {k.split(".", 1)[1]: v for k, v in values.items()
                       if k.startswith(f"{name}.")}
             lines.append(f"{pad}{name}:")
             lines.append(scaffold_yaml(spec_field.spec, nested, indent + 2).rstrip("\n"))

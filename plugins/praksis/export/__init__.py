@@ -16,19 +16,19 @@ from pathlib import Path
 
 import segno
 
-from ..core.content import ContentSet
 from ..core.editions import (
-    Edition,
     EditionPlan,
     HistoryReader,
     PrintedBody,
     PrintSource,
     SiteAddress,
-    dropped_parts_problem,
     no_history,
     plan_edition,
 )
-from ..core.pages import PageContext
+from ..core.model.content import ContentSet
+from ..core.model.editions import Edition
+from ..core.rules.editions import dropped_parts_problem
+from ..core.views.context import PageContext
 from .errors import ExportError
 from .glyphs import with_glyph_warnings
 from .history import git_history

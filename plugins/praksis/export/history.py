@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..core.editions import Change, Edition, EditionHistory, HistoryReader, history_since
+from ..core.editions import Change, EditionHistory, HistoryReader, history_since
+from ..core.model.editions import Edition
 
 _RECORD, _FIELD = "\x1e", "\x1f"
 NOT_IN_GIT = ("Indholdet ligger ikke i et git-arkiv, så ændringerne siden forrige udgave kan "

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from ..core.blocks import Blocks, EditorMarkdown
-from ..core.pages import PagePart
+from ..core.views.context import PagePart
 from ..core.writers import site as site_writer
 
 

@@ -20,24 +20,18 @@ from mkdocs.structure.pages import Page
 from ..core import DocumentCache, Problem, Severity, load_content, summarize
 from ..core.anchors import slugify
 from ..core.clock import today as resolved_today
-from ..core.content import ContentSet
-from ..core.documents import display_title
-from ..core.editions import download_links, exported_files
 from ..core.fragments import MARKDOWN_EXTENSIONS, problems_notice, withheld_page
 from ..core.frontmatter import strip_front_matter
 from ..core.links import link_problems
-from ..core.pages import (
-    OUTSIDE_NAV,
-    SECTION_ORDER,
-    PageContext,
-    generated_pages,
-    page_parts,
-    section_titles,
-)
+from ..core.model.content import ContentSet
+from ..core.pages import OUTSIDE_NAV, SECTION_ORDER, generated_pages, page_parts, section_titles
 from ..core.personal_data import PERSONAL_DATA_KEY, find_cpr_numbers
+from ..core.rules.titles import display_title
+from ..core.views.context import PageContext
 from ..core.writers import site as site_writer
 from .computed import ComputedHtml
 from .config import PraksisConfig
+from .downloads import download_links, exported_files
 
 # Under "mkdocs." so `mkdocs build --strict` counts our warnings.
 log = logging.getLogger("mkdocs.plugins.praksis")

@@ -24,22 +24,16 @@ import yaml
 
 from ..core.atomic import staged_directory
 from ..core.clock import build_date
-from ..core.content import ContentSet
-from ..core.documents import display_title
-from ..core.editions import download_links, exported_files
 from ..core.fields import parse_date
 from ..core.fragments import MARKDOWN_EXTENSIONS
 from ..core.frontmatter import strip_front_matter
 from ..core.markdown import headings
 from ..core.model import Page
-from ..core.pages import (
-    OUTSIDE_NAV,
-    SECTION_ORDER,
-    PageContext,
-    generated_pages,
-    render_page,
-    section_titles,
-)
+from ..core.model.content import ContentSet
+from ..core.pages import OUTSIDE_NAV, SECTION_ORDER, generated_pages, render_page, section_titles
+from ..core.rules.titles import display_title
+from ..core.views.context import PageContext
+from .downloads import download_links, exported_files
 
 CSS_PATH = "assets/praksis/praksis.css"
 JS_PATH = "assets/praksis/praksis.js"

@@ -19,13 +19,12 @@ import json
 import sys
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import yaml
 
 from ..danish import format_date
-from ..documents import DocumentType, Report, register
 from ..fields import (
     INT_TAG,
     Checker,
@@ -45,101 +44,23 @@ from ..fields import (
 from ..fields import NULL_TAG as _NULL
 from ..fields import STR_TAG as _STR
 from ..markdown import headings
-from ..model import Practice, Source, first_by
+from ..model import Practice, Source
+from ..model.assessment import (
+    PRIORITY_STATUSES,
+    WHOLE_PRACTICE,
+    Answer,
+    Assessment,
+    BodySection,
+    Priority,
+)
+from ..model.instrument import Element, Instrument, Scale
 from ..problems import BODY_KEY, Severity, closest, did_you_mean, quote_list
+from ..rules.scoring import QuestionStatus, score_assessment
 from ..scaffold import markdown_document, scaffold_yaml
-from ..scoring import QuestionStatus, score_assessment
-from .common import type_field
-from .instrument import Element, Instrument, Scale
+from .common import DocumentType, Report, type_field, with_change_history
 
 # Long lists of question ids in a message are cut after this many.
 _MAX_LISTED = 8
-
-
-# --- model -----------------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    question: str                # "1.2"
-    code: str | None             # None: not answered yet
-    comment: str | None = None
-    # What the editor wrote when it was not plain text (a number, a yes/no value, a list), in
-    # Danish. Kept so the cross-check, which knows the question's codes, can name them.
-    written_as: str | None = None
-
-    @property
-    def given(self) -> bool:
-        return self.code is not None or self.written_as is not None
-
-
-@dataclass(frozen=True, slots=True)
-class BodySection:
-    """A part of the body: the text under one heading of level 1-3 (level 0: before any)."""
-
-    level: int
-    heading: str
-    line: int
-    text: str
-
-
-# Statuses of a development priority, in the order work moves through them.
-PRIORITY_STATUSES = ("ikke-påbegyndt", "i-gang", "gennemført", "opgivet")
-CLOSED_STATUSES = ("gennemført", "opgivet")
-WHOLE_PRACTICE = "samlet"   # a priority for the whole practice rather than one element
-PRIORITY_LABELS = {"ikke-påbegyndt": "Ikke påbegyndt", "i-gang": "I gang",
-                   "gennemført": "Gennemført", "opgivet": "Opgivet"}
-PRIORITY_CSS = {"ikke-påbegyndt": "ikke-paabegyndt", "i-gang": "i-gang",
-                "gennemført": "paa-plads", "opgivet": "ikke-relevant"}
-
-
-@dataclass(frozen=True, slots=True)
-class Priority:
-    """A development priority taken from the development potential: what to improve before
-    the next assessment, by whom and when. It stays in the assessment where it was made."""
-
-    element: str                 # an element id ("1") or "samlet"
-    action: str
-    status: str                  # one of PRIORITY_STATUSES
-    owner: str | None = None
-    due: dt.date | None = None
-
-    @property
-    def is_open(self) -> bool:
-        return self.status not in CLOSED_STATUSES
-
-    def overdue(self, today: dt.date) -> bool:
-        """Its due date is before today and it is neither done nor given up."""
-        return self.due is not None and self.due < today and self.is_open
-
-    def as_json(self, today: dt.date) -> dict[str, Any]:
-        return {"element": self.element, "action": self.action, "owner": self.owner,
-                "due": self.due.isoformat() if self.due else None, "status": self.status,
-                "overdue": self.overdue(today)}
-
-
-@dataclass(frozen=True, slots=True)
-class Assessment:
-    source: Source
-    title: str | None
-    instrument: str
-    practice: str
-    date: dt.date
-    participants: tuple[str, ...]
-    answers: tuple[Answer, ...]
-    sections: tuple[BodySection, ...]
-    priorities: tuple[Priority, ...] = ()
-    # Each question's first answer: scoring looks up every question, for every page.
-    _answer_of: dict[str, Answer] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_answer_of", first_by(self.answers, lambda a: a.question))
-
-    @property
-    def id(self) -> str:
-        return self.source.doc_id
-
-    def answer(self, question_id: str) -> Answer | None:
-        return self._answer_of.get(question_id)
 
 
 # --- schema ----------------------------------------------------------------------------------
@@ -255,7 +176,8 @@ SCHEMA = Record(fields={
                              "forbedre før næste vurdering. Hver med element (nummer eller "
                              "samlet), action, status (ikke-påbegyndt, i-gang, gennemført eller "
                              "opgivet) og valgfrit owner og due. Prioriteterne bliver i denne "
-                             "fil: ret deres status her, så næste vurdering kan følge op."),
+                             "fil: ret deres status her, så næste vurdering kan følge op.",
+                        example="[]"),
 })
 
 
@@ -610,17 +532,6 @@ def _check_completeness(assessment: Assessment, instrument: Instrument, report: 
 
 # --- title and scaffold ----------------------------------------------------------------------
 
-def assessment_title(assessment: Assessment, content: Any) -> str:
-    """The title, or the default '<instrument>: <practice title>, <date in Danish>'."""
-    if assessment.title:
-        return assessment.title
-    instrument = content.get(Instrument, assessment.instrument)
-    practice = content.get(Practice, assessment.practice)
-    return (f"{instrument.title if instrument else assessment.instrument}: "
-            f"{practice.title if practice else assessment.practice}, "
-            f"{format_date(assessment.date)}")
-
-
 def _comment_lines(text: str, indent: int) -> list[str]:
     chunks = textwrap.wrap(" ".join(text.split()), 88 - indent, break_on_hyphens=False)
     return [f"{' ' * indent}# {chunk}" for chunk in chunks]
@@ -674,15 +585,13 @@ def scaffold(instrument: Instrument, practice_id: str, date: dt.date,
     comments start from that one's; its priorities stay where they were made (the new page
     follows them up), and the new assessment starts with none of its own.
     """
-    examples = {
-        "type": "assessment",
+    values = {
         "instrument": instrument.id,
         "practice": practice_id,
         "date": date.isoformat(),
         "participants": ("[" + ", ".join(_yaml_string(p) for p in previous.participants) + "]"
                          if previous else "[]"),
         "answers": _answers_yaml(instrument, previous),
-        "priorities": "[]",
     }
     headings_ = instrument.reflection
     sub = f"### {headings_.overall}\n\n### {headings_.potential}\n"
@@ -690,10 +599,10 @@ def scaffold(instrument: Instrument, practice_id: str, date: dt.date,
     body += f"\n## {headings_.whole_practice}\n\n{sub}"
     title = _yaml_string(f"{instrument.title}: {practice_title or practice_id}, "
                          f"{format_date(date)}")
-    return markdown_document(scaffold_yaml(SCHEMA, examples, commented={"title": title}), body)
+    return markdown_document(scaffold_yaml(SCHEMA, values, commented={"title": title}), body)
 
 
-ASSESSMENT = register(DocumentType(
+ASSESSMENT = with_change_history(DocumentType(
     name="assessment", label="vurdering",
     description="En besvarelse af et instrument (fx Lovende praksis) for en praksisbeskrivelse "
                 "på en bestemt dato: svar og kommentarer pr. spørgsmål i front matter og den "
@@ -702,5 +611,4 @@ ASSESSMENT = register(DocumentType(
     markdown=True, model=Assessment, schema=SCHEMA, build=build,
     rules=(_participants_given,), cross_check=cross_check,
     example_path="vurderinger/samarbejde-om-sikkerhed-2026-03-12.md",
-    title=assessment_title,
 ))

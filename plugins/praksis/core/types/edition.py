@@ -13,21 +13,13 @@ from typing import Any
 
 import yaml
 
-from ..documents import DocumentType, Report, register
-from ..editions import (
-    Edition,
-    EditionPart,
-    PreviousEdition,
-    folder_problem,
-    free_pages,
-    normalise_folder,
-    resolve_parts,
-)
 from ..fields import INVALID, Boolean, Checker, Date, Field, Key, ListOf, Record, Slug, Text
 from ..model import Source
+from ..model.editions import Edition, EditionPart, PreviousEdition
 from ..problems import Severity
+from ..rules.editions import folder_problem, free_pages, normalise_folder, resolve_parts
 from ..scaffold import scaffold_yaml
-from .common import title_field, type_field
+from .common import DocumentType, Report, title_field, type_field
 
 
 @dataclass(frozen=True)
@@ -93,35 +85,44 @@ PREVIOUS = Record(fields={
 
 SCHEMA = Record(fields={
     "type": type_field("edition"),
-    "title": title_field("Håndbogens titel på forsiden og i sidehovedet, fx 'Fælles praksis'."),
+    "title": title_field("Håndbogens titel på forsiden og i sidehovedet, fx 'Fælles praksis'.",
+                         example='"Fælles praksis"'),
     "subtitle": Field(Text(single_line=True), required=False,
-                      help="Undertitel på forsiden."),
+                      help="Undertitel på forsiden.",
+                      example='"Skriv en undertitel"'),
     "organisation": Field(Text(single_line=True),
                           help="Udgiveren, fx 'Botilbuddet Lindegården'."),
     "edition": Field(Text(single_line=True),
-                     help='Udgavens nummer, fx "3.0" (i anførselstegn).'),
+                     help='Udgavens nummer, fx "3.0" (i anførselstegn).',
+                     example='"1.0"'),
     "date": Field(Date(), help="Udgavens dato (ÅÅÅÅ-MM-DD); vises på forsiden som "
                                "'1. oktober 2026'."),
     "computed": Field(Boolean(), required=False, default=True,
                       help="Tag de beregnede afsnit med (metadata, scorer, milepæle), som på "
-                           "sitet. Standard: true."),
+                           "sitet. Standard: true.",
+                      example="true"),
     "parts": Field(ListOf(item=PART, min_items=1),
                    help="Håndbogens dele i rækkefølge, hver med 'title' og enten "
                         "'documents' eller 'folder'."),
     "colophon": Field(Text(), required=False,
-                      help="Kolofon: udgiver, kontakt og rettigheder, på bagsiden af forsiden."),
+                      help="Kolofon: udgiver, kontakt og rettigheder, på bagsiden af forsiden.",
+                      example='"Skriv udgiver, kontaktperson og rettigheder."'),
     "cover_image": Field(ContentImage(), required=False,
                          help="Et logo eller billede på forsiden: en PNG-, JPEG- eller "
-                              "SVG-fil under content/, fx 'billeder/logo.svg'."),
+                              "SVG-fil under content/, fx 'billeder/logo.svg'.",
+                         example="null"),
     "revision_note": Field(Text(), required=False,
                            help="Revisionsnote på forsiden og i kolofonen, fx 'Revideret "
-                                "oktober 2024: organiseringen er ført up to date.'"),
+                                "oktober 2024: organiseringen er ført up to date.'",
+                           example="null"),
     "back_cover": Field(Text(), required=False,
-                        help="Teksten på bagsiden: hvad håndbogen samler, og hvem den er for."),
+                        help="Teksten på bagsiden: hvad håndbogen samler, og hvem den er for.",
+                        example="null"),
     "previous": Field(PREVIOUS, required=False,
                       help="Forrige udgave (edition og date). Versionshistorikken viser "
                            "ændringer siden da, hvis der ikke er et git-mærke "
-                           "edition/<id>/..."),
+                           "edition/<id>/...",
+                      example="null"),
 })
 
 
@@ -183,30 +184,20 @@ def cross_check(edition: Edition, content: Any, report: Report) -> None:
 
 def scaffold(organisation: str, today: str, folder: str = "praksis") -> str:
     """A new edition manifest that passes ``praksis check``: every key, explained in Danish."""
-    examples = {
-        "type": "edition",
-        "title": '"Fælles praksis"',
-        "subtitle": '"Skriv en undertitel"',
+    values = {  # the example values of the other keys are on the fields of SCHEMA
         "organisation": json.dumps(organisation, ensure_ascii=False),  # JSON strings are YAML
-        "edition": '"1.0"',
         "date": today,
-        "computed": "true",
         "parts": ('- title: "Praksisbeskrivelser"\n'
                   '  # Alle dokumenter i en mappe, ordnet efter titel. Eller brug\n'
                   '  # documents: [id, id] for en bestemt rækkefølge.\n'
                   f"  folder: {json.dumps(folder, ensure_ascii=False)}"),
-        "colophon": '"Skriv udgiver, kontaktperson og rettigheder."',
-        "cover_image": "null",
-        "revision_note": "null",
-        "back_cover": "null",
-        "previous": "null",
     }
     header = ("# En trykt udgave (håndbog). Eksportér den med 'praksis export'.\n"
               "# Kun godkendte beskrivelser kommer med, medmindre du bruger --draft.\n")
-    return header + scaffold_yaml(SCHEMA, examples)
+    return header + scaffold_yaml(SCHEMA, values)
 
 
-EDITION = register(DocumentType(
+EDITION = DocumentType(
     name="edition", label="udgave",
     description="En trykt udgave (håndbog) som Word og PDF: forsidens titel, udgiver, "
                 "udgavenummer og dato, og hvilke dokumenter der kommer med, i dele, enten "
@@ -215,4 +206,4 @@ EDITION = register(DocumentType(
     markdown=False, model=Edition, schema=SCHEMA, build=build,
     rules=(_documents_or_folder, _publisher_once),
     cross_check=cross_check, example_path="editions/lindegaarden-haandbog.yml",
-))
+)

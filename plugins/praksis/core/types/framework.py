@@ -13,7 +13,6 @@ from typing import Any
 
 import yaml
 
-from ..documents import DocumentType, register
 from ..fields import (
     INT_TAG,
     INVALID,
@@ -27,9 +26,9 @@ from ..fields import (
     Spec,
     Text,
 )
-from ..milestones import MILESTONE_ID_PATTERN, Factor, Framework, Milestone
 from ..model import Source
-from .common import title_field, type_field
+from ..model.milestones import MILESTONE_ID_PATTERN, Factor, Framework, Milestone
+from .common import DocumentType, title_field, type_field
 
 
 @dataclass(frozen=True)
@@ -117,11 +116,11 @@ def build(values: dict[str, Any], source: Source) -> Framework:
                      description=values["description"], factors=factors)
 
 
-FRAMEWORK = register(DocumentType(
+FRAMEWORK = DocumentType(
     name="framework", label="implementeringsramme",
     description="En implementeringsramme, fx Socialstyrelsens implementeringsvejledning for "
                 "Signs of Safety: faktorer, og under hver faktor milepæle med en indledning og "
                 "vejledende spørgsmål. Implementeringsplaner henviser til rammen med filnavnet.",
     markdown=False, model=Framework, schema=SCHEMA, build=build, rules=(_unique_ids,),
     example_path="frameworks/signs-of-safety.yml",
-))
+)

@@ -13,17 +13,22 @@ the same two subheadings for the practice as a whole.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any
 
 from ..danish import SLUG_PATTERN
-from ..documents import DocumentType, register
 from ..fields import Boolean, Checker, Field, Integer, ListOf, MapOf, Points, Record, Slug, Text
-from ..model import Source, first_by
+from ..model import Source
+from ..model.instrument import (
+    Condition,
+    Element,
+    Instrument,
+    Question,
+    ReflectionHeadings,
+    Scale,
+    ScaleOption,
+)
 from ..problems import did_you_mean, quote_list
-from .common import title_field, type_field
+from .common import DocumentType, title_field, type_field
 
 DEFAULT_SCALE = "standard"
 DEFAULT_WHOLE_PRACTICE_HEADING = "Samlet vurdering af praksis"
@@ -31,111 +36,6 @@ QUESTION_ID = re.compile(r"^(\d+)\.(\d+)$")
 # Answer codes such as 'ja', 'ved-ikke' or '2A': letters, digits and hyphens.
 CODE_PATTERN = r"^[A-Za-z0-9æøåÆØÅ]+(-[A-Za-z0-9æøåÆØÅ]+)*$"
 
-
-@dataclass(frozen=True, slots=True)
-class ScaleOption:
-    code: str
-    label: str
-    points: Fraction
-    # Answers such as 'ikke-relevant': counted with their points in the official rule, left
-    # out of the denominator in the adjusted mode.
-    not_applicable: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Scale:
-    name: str
-    label: str
-    options: tuple[ScaleOption, ...]
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        return tuple(option.code for option in self.options)
-
-    def option(self, code: str | None) -> ScaleOption | None:
-        return next((o for o in self.options if o.code == code), None)
-
-
-@dataclass(frozen=True, slots=True)
-class Condition:
-    """A question applies only when ``question`` is answered with one of ``answers``."""
-
-    question: str
-    answers: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Question:
-    id: str
-    text: str
-    help: str | None
-    scale: str
-    applies_if: Condition | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Element:
-    number: int
-    title: str
-    definition: str
-    questions: tuple[Question, ...]
-
-    @property
-    def id(self) -> str:
-        return str(self.number)
-
-    @property
-    def heading(self) -> str:
-        """The body heading an assessment uses for this element's reflection."""
-        return f"Element {self.number}: {self.title}"
-
-
-@dataclass(frozen=True, slots=True)
-class ReflectionHeadings:
-    overall: str
-    potential: str
-    whole_practice: str
-
-
-@dataclass(frozen=True, slots=True)
-class Instrument:
-    source: Source
-    title: str
-    origin: str | None          # where the questions come from (the ``source:`` key)
-    interpretation: str          # the project's score rule, shown wherever scores are
-    reflection: ReflectionHeadings
-    default_scale: str           # the scale of questions without their own
-    scales: tuple[Scale, ...]
-    elements: tuple[Element, ...]
-    # Each question id's first question: answers are checked and scored by id.
-    _question_of: dict[str, Question] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_question_of", first_by(self.questions, lambda q: q.id))
-
-    @property
-    def id(self) -> str:
-        return self.source.doc_id
-
-    @property
-    def questions(self) -> Iterator[Question]:
-        for element in self.elements:
-            yield from element.questions
-
-    def question(self, question_id: str) -> Question | None:
-        return self._question_of.get(question_id)
-
-    def element(self, element_id: str) -> Element | None:
-        return next((e for e in self.elements if e.id == element_id), None)
-
-    def scale(self, name: str) -> Scale | None:
-        return next((s for s in self.scales if s.name == name), None)
-
-    def scale_of(self, question: Question) -> Scale:
-        scale = self.scale(question.scale)
-        if scale is None:  # validation guarantees every question's scale exists
-            raise KeyError(question.scale)
-        return scale
 
 
 OPTION = Record(fields={
@@ -321,7 +221,7 @@ def build(values: dict[str, Any], source: Source) -> Instrument:
         default_scale=default_scale, scales=scales, elements=elements)
 
 
-INSTRUMENT = register(DocumentType(
+INSTRUMENT = DocumentType(
     name="instrument", label="instrument",
     description="Et spørgeskema som data, fx Socialstyrelsens 'Lovende praksis': svarskalaer med "
                 "point, elementer og nummererede spørgsmål. Vurderinger (type: assessment) "
@@ -329,4 +229,4 @@ INSTRUMENT = register(DocumentType(
     markdown=False, model=Instrument, schema=SCHEMA, build=build,
     rules=(_check_scales, _check_elements, _check_reflection),
     example_path="instruments/lovende-praksis.yml",
-))
+)

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..documents import DocumentType, register
 from ..fields import Checker, Choice, Field, ListOf, Record, Text
-from ..markdown import headings
 from ..model import Approval, ApprovalState, Page, Source
-from .common import APPROVAL, approval_complete, tags_field, type_field
+from .common import (
+    APPROVAL,
+    DocumentType,
+    approval_complete,
+    tags_field,
+    type_field,
+    with_change_history,
+)
 
 SCHEMA = Record(fields={
     "type": type_field("page"),
@@ -48,16 +53,7 @@ def build(values: dict[str, Any], source: Source) -> Page:
                 version=values["version"])
 
 
-def page_title(page: Page, content: Any) -> str:
-    """The title, else the first level-1 heading (as MkDocs takes it), else the file's id."""
-    if page.title:
-        return page.title
-    first = next((h.text for h in headings(page.source.body, page.source.body_line)
-                  if h.level == 1), None)
-    return first or page.source.doc_id
-
-
-PAGE = register(DocumentType(
+PAGE = with_change_history(DocumentType(
     name="page", label="side",
     description="En fri side, fx forsiden, en sektions indgangsside eller en side i en "
                 "håndbog (forord, værdier, arbejdsmodel, organisering, kontakter, "
@@ -65,5 +61,5 @@ PAGE = register(DocumentType(
                 "i en udgave, har 'approval' som en beskrivelse.",
     markdown=True, model=Page, schema=SCHEMA, build=build, example_path="index.md",
     rules=(_approval_complete,),
-    unique_ids=False, title=page_title,
+    unique_ids=False,
 ))

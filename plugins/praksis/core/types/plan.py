@@ -18,7 +18,6 @@ from typing import Any
 import yaml
 
 from ..danish import SLUG_PATTERN, slugify
-from ..documents import DocumentType, Report, register
 from ..fields import (
     INVALID,
     STR_TAG,
@@ -36,7 +35,8 @@ from ..fields import (
     Text,
 )
 from ..markdown import headings
-from ..milestones import (
+from ..model import Practice, Source
+from ..model.milestones import (
     Activity,
     Answer,
     Framework,
@@ -45,12 +45,11 @@ from ..milestones import (
     PlanMilestone,
     default_plan_title,
 )
-from ..model import Practice, Source
 from ..periods import PATTERN as PERIOD_PATTERN
 from ..periods import YEARLY, parse_period
 from ..problems import BODY_KEY, Severity, did_you_mean, quote_list
 from ..scaffold import markdown_document, scaffold_yaml
-from .common import type_field
+from .common import DocumentType, Report, type_field, with_change_history
 
 STATUS = Choice(values=tuple(s.value for s in MilestoneStatus))
 
@@ -136,10 +135,12 @@ SCHEMA = Record(fields={
              "måned, måneder eller år). Valgfrit: owner, from (hvornår den begyndte; standard "
              "planens started) og held (datoer, hvor den er holdt; datoer efter i dag er "
              "planlagte). En aktivitet er overskredet, når der er gået mere end every siden "
-             "sidst."),
+             "sidst.",
+                        example="{}"),
     "reassess_every": Field(PeriodText(), required=False, default=YEARLY,
                             help="Hvor ofte praksis vurderes igen, fx '1 år' (standard) eller "
-                                 "'2 år'. Fristen regnes fra den seneste vurdering."),
+                                 "'2 år'. Fristen regnes fra den seneste vurdering.",
+                            example="1 år"),
 })
 
 # A heading answers a milestone when its text starts with the milestone's id: "L1", "L1: ...".
@@ -333,14 +334,6 @@ def _check_milestone_ids(plan: ImplementationPlan, framework: Framework, report:
         first_line.setdefault(answer.milestone_id, answer.line)
 
 
-def plan_title(plan: ImplementationPlan, content: Any) -> str:
-    """The title, or 'Implementeringsplan: <practice title>, <unit>'."""
-    if plan.title:
-        return plan.title
-    practice = content.get(Practice, plan.practice)
-    return default_plan_title(practice.title if practice else plan.practice, plan.unit)
-
-
 def plan_file_name(practice_id: str, unit: str | None) -> str:
     """``<practice>-<unit slug>.md``, or ``<practice>-plan.md`` without a unit."""
     return f"{practice_id}-{(slugify(unit) if unit else '') or 'plan'}.md"
@@ -359,25 +352,22 @@ def scaffold(framework: Framework, practice: Practice, unit: str, today: str) ->
         for milestone in factor.milestones:
             milestone_lines.append(f"# {milestone.id}: {milestone.title}")
             milestone_lines.append(f"{milestone.id}: {{status: ikke-påbegyndt}}")
-    examples = {
-        "type": "implementation-plan",
+    values = {
         "framework": framework.id,
         "practice": practice.id,
         "unit": _yaml_text(unit),
         "started": today,
         "milestones": "\n".join(milestone_lines),
-        "activities": "{}",
-        "reassess_every": "1 år",
     }
     first = framework.milestones[0]
     body = (f"Skriv planens svar på de vejledende spørgsmål under en overskrift med "
             f"milepælens id, fx `## {first.id}` eller `## {first.id}: {first.title}`. "
             "Spørgsmålene står på planens side under hver milepæl.\n")
     title = _yaml_text(default_plan_title(practice.title, unit))
-    return markdown_document(scaffold_yaml(SCHEMA, examples, commented={"title": title}), body)
+    return markdown_document(scaffold_yaml(SCHEMA, values, commented={"title": title}), body)
 
 
-PLAN = register(DocumentType(
+PLAN = with_change_history(DocumentType(
     name="implementation-plan", label="implementeringsplan",
     description="En enheds implementeringsplan for en praksis: status for hver milepæl i en "
                 "implementeringsramme (ikke-påbegyndt, i-gang, på-plads eller ikke-relevant), "
@@ -386,5 +376,4 @@ PLAN = register(DocumentType(
     markdown=True, model=ImplementationPlan, schema=SCHEMA, build=build,
     rules=(_check_entries,), cross_check=cross_check,
     example_path="implementering/loeft-boerne-og-familie.md",
-    title=plan_title,
 ))

@@ -4,43 +4,63 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..documents import DocumentType, Report, register
 from ..fields import Checker, Date, Field, Integer, ListOf, Record, Text
 from ..model import Approval, ApprovalState, Practice, Source
 from ..problems import Severity
+from ..rules.scoring import coverage_note
 from ..scaffold import markdown_document, scaffold_yaml
-from ..scoring import coverage_note
-from .common import APPROVAL, approval_complete, tags_field, title_field, type_field
+from .common import (
+    APPROVAL,
+    DocumentType,
+    Report,
+    approval_complete,
+    tags_field,
+    title_field,
+    type_field,
+    with_change_history,
+)
 
 SCHEMA = Record(fields={
     "type": type_field("practice"),
-    "title": title_field(),
-    "summary": Field(Text(), help="Et kort resumé på 1-3 sætninger: hvad praksis er, og for hvem."),
+    "title": title_field(example='"Ny praksisbeskrivelse"'),
+    "summary": Field(Text(), help="Et kort resumé på 1-3 sætninger: hvad praksis er, og for hvem.",
+                     example='"Skriv et kort resumé: hvad praksis er, og for hvem."'),
     "unit": Field(Text(single_line=True),
                   help="Organisation eller enhed, der bruger praksis, fx 'Børne- og "
-                       "familieafdelingen, LØFT kommune'."),
+                       "familieafdelingen, LØFT kommune'.",
+                  example='"Skriv organisation eller enhed"'),
     "owner": Field(Text(single_line=True),
-                   help="Metodeansvarlig: den person (rolle og navn), der ejer beskrivelsen."),
-    "target_group": Field(Text(), help="Målgruppen: hvem praksis er rettet mod."),
+                   help="Metodeansvarlig: den person (rolle og navn), der ejer beskrivelsen.",
+                   example='"Skriv rolle og navn på den metodeansvarlige"'),
+    "target_group": Field(Text(), help="Målgruppen: hvem praksis er rettet mod.",
+                          example='"Beskriv målgruppen."'),
     "support_needs": Field(Text(), required=False,
-                           help="Målgruppens støttebehov, som praksis skal imødekomme."),
+                           help="Målgruppens støttebehov, som praksis skal imødekomme.",
+                           example='"Beskriv målgruppens støttebehov."'),
     "goals": Field(ListOf(item=Text(), min_items=1),
-                   help="Målene med praksis, et mål pr. linje."),
+                   help="Målene med praksis, et mål pr. linje.",
+                   example='- "Skriv det første mål."'),
     "activities": Field(ListOf(item=Text(), min_items=1),
-                        help="Hvad praksis består i: aktiviteter og handlinger, en pr. linje."),
-    "organisation": Field(Text(), help="Hvordan praksis er organiseret: roller, møder, rytme."),
+                        help="Hvad praksis består i: aktiviteter og handlinger, en pr. linje.",
+                        example='- "Skriv den første aktivitet."'),
+    "organisation": Field(Text(), help="Hvordan praksis er organiseret: roller, møder, rytme.",
+                          example='"Beskriv roller, møder og rytme."'),
     "staff_background": Field(Text(),
-                              help="Den faglige baggrund og uddannelse, medarbejderne skal have."),
+                              help="Den faglige baggrund og uddannelse, medarbejderne skal have.",
+                              example='"Beskriv den faglige baggrund, medarbejderne skal have."'),
     "methods": Field(ListOf(item=Text(single_line=True)), required=False, default=(),
-                     help="Metoder og teorier, praksis bygger på, fx [Signs of Safety]."),
+                     help="Metoder og teorier, praksis bygger på, fx [Signs of Safety].",
+                     example="[]"),
     "approval": Field(APPROVAL, help="Godkendelse: state, og ved godkendelse approved_by og "
                                      "approved_on."),
     "version": Field(Text(single_line=True),
-                     help="Beskrivelsens versionsnummer, fx \"2.1\" (i anførselstegn)."),
+                     help="Beskrivelsens versionsnummer, fx \"2.1\" (i anførselstegn).",
+                     example='"0.1"'),
     "last_reviewed": Field(Date(), help="Dato for seneste gennemgang (ÅÅÅÅ-MM-DD)."),
     "review_interval_months": Field(Integer(minimum=1, maximum=60), required=False, default=12,
                                     help="Hvor mange måneder der må gå mellem to gennemgange "
-                                         "(standard 12)."),
+                                         "(standard 12).",
+                                    example="12"),
     "tags": tags_field(),
 })
 
@@ -78,33 +98,12 @@ def cross_check(practice: Practice, content: Any, report: Report) -> None:
 
 def scaffold(doc_id: str, today: str) -> str:
     """A new practice description that passes ``praksis check`` (with warnings to fill in)."""
-    examples = {
-        "type": "practice",
-        "title": '"Ny praksisbeskrivelse"',
-        "summary": '"Skriv et kort resumé: hvad praksis er, og for hvem."',
-        "unit": '"Skriv organisation eller enhed"',
-        "owner": '"Skriv rolle og navn på den metodeansvarlige"',
-        "target_group": '"Beskriv målgruppen."',
-        "support_needs": '"Beskriv målgruppens støttebehov."',
-        "goals": '- "Skriv det første mål."',
-        "activities": '- "Skriv den første aktivitet."',
-        "organisation": '"Beskriv roller, møder og rytme."',
-        "staff_background": '"Beskriv den faglige baggrund, medarbejderne skal have."',
-        "methods": "[]",
-        "approval.state": "kladde",
-        "approval.approved_by": "null",
-        "approval.approved_on": "null",
-        "version": '"0.1"',
-        "last_reviewed": today,
-        "review_interval_months": "12",
-        "tags": "[]",
-    }
     body = ("## Formål\n\nSkriv, hvorfor praksis findes.\n\n## Sådan gør vi\n\n"
             "Beskriv trin for trin, hvordan praksis udføres.\n")
-    return markdown_document(scaffold_yaml(SCHEMA, examples), body)
+    return markdown_document(scaffold_yaml(SCHEMA, {"last_reviewed": today}), body)
 
 
-PRACTICE = register(DocumentType(
+PRACTICE = with_change_history(DocumentType(
     name="practice", label="praksisbeskrivelse",
     description="En praksisbeskrivelse: hvad en faglig praksis er, for hvem, med hvilke mål og "
                 "aktiviteter, hvem der ejer den, og om den er godkendt. Brødteksten beskriver "

@@ -1,3 +1,2 @@
-"""Built-in page renderers and generated pages. Importing this package registers them."""
-
-from . import assessment, editions, milestones, overview, practice, reference  # noqa: F401
+"""What each page shows: one module per subject. ``core.pages`` lists which view renders
+which page, in page order."""

@@ -44,8 +44,9 @@ from ..blocks import (
 from ..charts import radar_svg
 from ..danish import format_date
 from ..model import Practice
-from ..pages import Appendix, PageContext, PageFragment, appendix_for, renders
-from ..scoring import (
+from ..model.assessment import PRIORITY_CSS, PRIORITY_LABELS, WHOLE_PRACTICE, Assessment, Priority
+from ..model.instrument import Element, Instrument
+from ..rules.scoring import (
     ADJUSTED_LABEL,
     MEAN_LABEL,
     AssessmentScore,
@@ -56,18 +57,9 @@ from ..scoring import (
     mode_label,
     score_assessment,
 )
-from ..types.assessment import (
-    PRIORITY_CSS,
-    PRIORITY_LABELS,
-    WHOLE_PRACTICE,
-    Assessment,
-    Priority,
-    Reflections,
-    SectionReflection,
-    assessment_title,
-    read_reflections,
-)
-from ..types.instrument import Element, Instrument
+from ..rules.titles import assessment_title
+from ..types.assessment import Reflections, SectionReflection, read_reflections
+from .context import Appendix, PageContext, PageFragment
 
 NOT_FILLED_IN = "Ikke udfyldt endnu."
 
@@ -282,13 +274,11 @@ def about_score(instrument: Instrument, ctx: PageContext) -> Block:
                           appendix=_instrument_key(instrument)), ".")
 
 
-@appendix_for(Assessment)
 def assessment_appendices(assessment: Assessment, ctx: PageContext) -> list[Appendix]:
     instrument = ctx.content.get(Instrument, assessment.instrument)
     return [instrument_appendix(instrument)] if instrument is not None else []
 
 
-@appendix_for(Practice)
 def practice_appendices(practice: Practice, ctx: PageContext) -> list[Appendix]:
     assessments = assessments_for(ctx.content, practice.id)
     instrument = (ctx.content.get(Instrument, assessments[-1].instrument)
@@ -389,7 +379,6 @@ def _body(reflections: Reflections, score: AssessmentScore, instrument: Instrume
     return tuple(parts)
 
 
-@renders(Assessment)
 def assessment_page(assessment: Assessment, ctx: PageContext) -> PageFragment:
     instrument = ctx.content.get(Instrument, assessment.instrument)
     if instrument is None:
@@ -454,7 +443,6 @@ def open_priorities(assessments: Sequence[Assessment], ctx: PageContext) -> Sect
     return section(3, title, Table(columns, tuple(rows)))
 
 
-@renders(Practice)
 def practice_scores(practice: Practice, ctx: PageContext) -> PageFragment:
     assessments = assessments_for(ctx.content, practice.id)
     if not assessments:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import posixpath
 
 from ..danish import format_date
-from ..editions import DOWNLOAD_FOLDER, FORMAT_LABELS, FORMATS, Edition
 from ..fragments import block, text
-from ..pages import PageContext, generates
+from ..model.editions import DOWNLOAD_FOLDER, FORMAT_LABELS, FORMATS, Edition
+from .context import PageContext
 
 EDITIONS_PAGE = f"{DOWNLOAD_FOLDER}/index.md"
 EDITIONS_TITLE = "Håndbøger"
@@ -45,6 +45,5 @@ def editions_markdown(ctx: PageContext) -> str:
     return "\n".join(parts)
 
 
-@generates
 def editions_page(ctx: PageContext) -> dict[str, str]:
     return {EDITIONS_PAGE: editions_markdown(ctx)}

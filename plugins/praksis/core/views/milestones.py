@@ -43,31 +43,26 @@ from ..charts import line_svg
 from ..danish import format_date
 from ..fragments import badge, block, decimal, percent, table, text
 from ..fragments import link as markdown_link
-from ..milestones import (
+from ..model import Practice
+from ..model.assessment import WHOLE_PRACTICE
+from ..model.milestones import (
     OVERDUE_CSS_CLASS,
     OVERDUE_LABEL,
-    ActivityStatus,
     Framework,
-    HistoryPoint,
     ImplementationPlan,
     Milestone,
+)
+from ..rules.milestones import (
+    ActivityStatus,
+    HistoryPoint,
     MilestoneProgress,
     PlanStatus,
     Reassessment,
     plan_statuses,
     status_in,
 )
-from ..model import Practice
-from ..pages import (
-    Appendix,
-    PageContext,
-    PageFragment,
-    appendix_for,
-    generates,
-    renders,
-)
-from ..scoring import assessments_for, score_in
-from ..types.assessment import WHOLE_PRACTICE
+from ..rules.scoring import assessments_for, score_in
+from .context import Appendix, PageContext, PageFragment
 
 DASHBOARD_PATH = "implementering/oversigt.md"
 DASHBOARD_TITLE = "Oversigt over implementering"
@@ -266,7 +261,6 @@ def framework_appendix(framework: Framework) -> Appendix:
                     f"{framework.title}: milepæle og vejledende spørgsmål", tuple(parts))
 
 
-@appendix_for(ImplementationPlan)
 def plan_appendices(plan: ImplementationPlan, ctx: PageContext) -> list[Appendix]:
     status = status_in(ctx.content, plan, ctx.today)
     return [framework_appendix(status.framework)] if status is not None else []
@@ -319,7 +313,6 @@ def plan_page_blocks(status: PlanStatus, printing: bool = False) -> Blocks:
     return tuple(parts)
 
 
-@renders(ImplementationPlan)
 def plan_page(plan: ImplementationPlan, ctx: PageContext) -> PageFragment:
     status = status_in(ctx.content, plan, ctx.today)
     if status is None:
@@ -378,7 +371,6 @@ def rhythm_inlines(status: PlanStatus) -> Inlines:
     return shown
 
 
-@renders(Practice)
 def practice_implementation(practice: Practice, ctx: PageContext) -> PageFragment:
     statuses = plan_statuses(ctx.content, ctx.today, practice_id=practice.id)
     if not statuses:
@@ -599,7 +591,6 @@ def dashboard_markdown(ctx: PageContext) -> str:
     return "\n".join(parts)
 
 
-@generates
 def dashboard_page(ctx: PageContext) -> dict[str, str]:
     if not ctx.content.of_type(ImplementationPlan):
         return {}

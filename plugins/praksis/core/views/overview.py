@@ -11,13 +11,14 @@ from collections import Counter
 from typing import Any
 
 from ..danish import decimal, format_date
-from ..documents import display_title
 from ..fragments import badge, block, link, percent, table, text
-from ..milestones import ImplementationPlan, plan_statuses, status_in
 from ..model import ApprovalState, Page, Practice
-from ..pages import PageContext, PageFragment, renders
-from ..scoring import score_in
-from ..types.assessment import Assessment
+from ..model.assessment import Assessment
+from ..model.milestones import ImplementationPlan
+from ..rules.milestones import plan_statuses, status_in
+from ..rules.scoring import score_in
+from ..rules.titles import display_title
+from .context import PageContext, PageFragment
 from .milestones import DASHBOARD_PATH
 from .practice import approval_badge
 
@@ -113,7 +114,6 @@ def section_listing(page: Page, ctx: PageContext) -> str:
     return "\n".join(parts)
 
 
-@renders(Page)
 def overview(page: Page, ctx: PageContext) -> PageFragment:
     if page.source.path == START_PAGE:
         return PageFragment(before=headline_cards(ctx))

@@ -20,7 +20,7 @@ from ..blocks import (
 from ..fragments import badge
 from ..markdown import headings
 from ..model import Approval, ApprovalState, Page, Practice
-from ..pages import PageContext, PageFragment, renders
+from .context import PageContext, PageFragment
 
 _APPROVAL_CLASS = {ApprovalState.DRAFT: "kladde", ApprovalState.IN_REVIEW: "til-godkendelse",
                    ApprovalState.APPROVED: "godkendt"}
@@ -100,13 +100,11 @@ def draft_notice(practice: Practice) -> Note | None:
                          "metodeansvarlige, før du bruger den.")
 
 
-@renders(Practice)
 def practice_page(practice: Practice, ctx: PageContext) -> PageFragment:
     blocks = (draft_notice(practice), metadata_facts(practice, ctx), key_facts(practice))
     return PageFragment(before=tuple(b for b in blocks if b is not None))
 
 
-@renders(Page)
 def free_page_approval(page: Page, ctx: PageContext) -> PageFragment:
     """A free page printed in a handbook is approved like a description: until it is, the
     site (and a draft handbook) says so."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..documents import document_types
 from ..fields import Choice, Field, ListOf, MapOf, Record, ScalarOr, Spec
 from ..fragments import table, text
-from ..pages import PageContext, generates
+from ..types import document_types
+from .context import PageContext
 
 REFERENCE_PATH = "reference/noegler.md"
 # The editors' corner: outside the readers' navigation, linked from every page's footer.
@@ -72,6 +72,5 @@ def reference_markdown() -> str:
     return "\n".join(parts)
 
 
-@generates
 def reference_page(ctx: PageContext) -> dict[str, str]:
     return {EDITORS_PATH: EDITORS_PAGE, REFERENCE_PATH: reference_markdown()}

@@ -26,16 +26,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .markdown import headings
-from .placeholders import is_placeholder, is_placeholder_line
-
-if TYPE_CHECKING:
-    from .content import ContentSet
-    from .model import Practice
-    from .types.assessment import Answer, Assessment
-    from .types.instrument import Instrument, Question, ScaleOption
+from ..markdown import headings
+from ..model import Practice
+from ..model.assessment import Answer, Assessment
+from ..model.content import ContentSet
+from ..model.instrument import Instrument, Question, ScaleOption
+from ..placeholders import is_placeholder, is_placeholder_line
 
 OFFICIAL = "official"
 ADJUSTED = "adjusted"
@@ -187,8 +185,6 @@ def score_assessment(assessment: Assessment, instrument: Instrument,
 
 def assessments_for(content: ContentSet, practice_id: str) -> list[Assessment]:
     """A practice's assessments, oldest first (same date: by file name)."""
-    from .types.assessment import Assessment  # the type module builds on this one
-
     found = content.where(Assessment, "practice", practice_id)
     return sorted(found, key=lambda a: (a.date, a.id))
 
@@ -202,8 +198,6 @@ def latest_assessment(content: ContentSet, practice_id: str) -> Assessment | Non
 def score_in(content: ContentSet, assessment: Assessment,
              adjusted: bool = False) -> AssessmentScore | None:
     """Score an assessment against its instrument in ``content`` (None if it is missing)."""
-    from .types.instrument import Instrument
-
     instrument = content.get(Instrument, assessment.instrument)
     return None if instrument is None else score_assessment(assessment, instrument, adjusted)
 
