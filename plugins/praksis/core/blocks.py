@@ -218,6 +218,13 @@ class Details:
 
 
 @dataclass(frozen=True, slots=True)
+class Cards:
+    """Headline figures side by side (Material's grid cards on the site; a list in print)."""
+
+    items: tuple[tuple[Block, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class EditorMarkdown:
     """The editor's own Markdown (a reflection, a plan's answer): it goes through the
     engine's Markdown reader, as any page body does. ``line``: its first line in the file,
@@ -255,8 +262,8 @@ class Section:
     unlisted: bool = False
 
 
-Block = Paragraph | Facts | Table | BulletList | Chart | Note | Details | EditorMarkdown | \
-    Repeated | Advice | Section
+Block = Paragraph | Facts | Table | BulletList | Chart | Note | Details | Cards | \
+    EditorMarkdown | Repeated | Advice | Section
 Blocks = tuple[Block, ...]
 
 
@@ -308,6 +315,8 @@ def join(parts: Iterable[Inlines], separator: str) -> Inlines:
 def children_of(block: Block) -> tuple[Block, ...]:
     if isinstance(block, (Note, Details, Repeated, Advice, Section)):
         return block.children
+    if isinstance(block, Cards):
+        return tuple(child for item in block.items for child in item)
     return ()
 
 

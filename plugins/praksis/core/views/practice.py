@@ -17,17 +17,12 @@ from ..blocks import (
     paragraph,
     strong,
 )
-from ..fragments import badge
 from ..markdown import headings
 from ..model import Approval, ApprovalState, Page, Practice
 from .context import PageContext, PageFragment
 
 _APPROVAL_CLASS = {ApprovalState.DRAFT: "kladde", ApprovalState.IN_REVIEW: "til-godkendelse",
                    ApprovalState.APPROVED: "godkendt"}
-
-
-def approval_badge(approval: Approval) -> str:
-    return badge(approval.state.label, _APPROVAL_CLASS[approval.state])
 
 
 def without_label(value: str, label: str) -> str:

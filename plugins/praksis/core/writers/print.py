@@ -25,6 +25,7 @@ from ..blocks import (
     Advice,
     Block,
     BulletList,
+    Cards,
     Chart,
     Date,
     Details,
@@ -132,6 +133,10 @@ class _Writer:
                 self.emit(f"**{_escape(block.title)}**\n\n")
                 self.blocks(block.children)
                 self.emit(_box_close("box"))
+            case Cards():
+                # A list of short paragraphs: each card's lines joined on one item.
+                self.emit("".join(f"- {' '.join(self.inline_blocks(item))}\n"
+                                  for item in block.items) + "\n")
             case EditorMarkdown():
                 if block.markdown.strip():
                     self.flush()
@@ -167,6 +172,10 @@ class _Writer:
             self.emit(f"**{_escape(block.title)}**\n\n")
         self.blocks(block.children)
         self.emit(_box_close(box))
+
+    def inline_blocks(self, blocks: Iterable[Block]) -> list[str]:
+        """The text of a card's paragraphs, for one list item."""
+        return [self.inlines(b.children) for b in blocks if isinstance(b, Paragraph)]
 
     # --- inline ---
 

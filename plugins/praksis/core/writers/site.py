@@ -28,6 +28,7 @@ from ..blocks import (
     Advice,
     Block,
     BulletList,
+    Cards,
     Chart,
     Date,
     Details,
@@ -159,6 +160,13 @@ class _Writer:
                           f"<summary>{_escape(block.title)}</summary>\n")
                 self.blocks(block.children, exclude)
                 self.emit("</details>\n")
+            case Cards():
+                self.emit(f'<div class="grid cards praksis-headline"{search}>\n<ul>\n')
+                for item in block.items:
+                    self.emit("<li>\n")
+                    self.blocks(item, exclude)
+                    self.emit("</li>\n")
+                self.emit("</ul>\n</div>\n")
             case EditorMarkdown():
                 if block.markdown.strip():
                     self.markdown(block)
