@@ -88,6 +88,13 @@ def html_rows(page: str) -> list[list[str]]:
             for row in tree.iter("tr")]
 
 
+def html_cells(page: str) -> list[list[str]]:
+    """Every table row of a page as its cells' HTML (for marks a cell's text does not show)."""
+    tree = lxml.html.document_fromstring(f"<div>{page}</div>")
+    return [[lxml.html.tostring(cell, encoding="unicode") for cell in row.iter("td", "th")]
+            for row in tree.iter("tr")]
+
+
 def has_row(page: str, *cells: str) -> bool:
     """A table row of the page starts with these cells."""
     return any(row[:len(cells)] == list(cells) for row in html_rows(page))

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from praksis.core import load_content
-from praksis.core.fragments import percent, text
+from praksis.core.fragments import percent
 from praksis.core.model import Practice
 from praksis.core.model.milestones import ImplementationPlan, MilestoneStatus
-from praksis.core.pages import generated_pages, page_parts, render_page
+from praksis.core.pages import generated_markdown, generated_pages, page_parts, render_page
 from praksis.core.rules.milestones import (
     is_overdue,
     plan_statuses,
@@ -30,13 +30,15 @@ from praksis.core.rules.milestones import (
     status_json,
 )
 from praksis.core.views import milestones as views
-from praksis.core.views.context import PageContext
+from praksis.core.views.context import Generated, PageContext
 
 from conftest import (
     FIXTURES,
     MILESTONE_BASE,
     MILESTONE_GOLDEN,
     SAMPLE_CONTENT,
+    has_row,
+    html_cells,
     html_rows,
     print_golden,
     run_cli,
@@ -219,10 +221,14 @@ def test_golden_dashboard(golden_project: Path) -> None:
     assessments (means 1/2, then exactly 5/8), so the sample content cannot change it."""
     shutil.copytree(GOLDEN / "scores", golden_project / "content", dirs_exist_ok=True)
     ctx = context(golden_project)
-    dashboard = views.dashboard_markdown(ctx)
-    assert_golden("dashboard.md", dashboard)
-    assert "## Lovende praksis over tid" in dashboard
-    assert generated_pages(ctx)[views.DASHBOARD_PATH] == dashboard
+    blocks = views.dashboard_blocks(ctx)
+    dashboard = site_golden(blocks, views.DASHBOARD_PATH)
+    assert_golden("dashboard.site.html", dashboard)
+    anchors = {doc.source.path: f"dok-{doc.source.doc_id}" for doc in ctx.content.documents}
+    assert_golden("dashboard.print.md", print_golden(blocks, anchors))
+    assert '<h2 id="lovende-praksis-over-tid">' in dashboard
+    page = generated_pages(ctx)[views.DASHBOARD_PATH]
+    assert isinstance(page, Generated) and page.content == blocks
 
 
 def test_golden_practice_section(golden_project: Path) -> None:
@@ -246,12 +252,18 @@ def test_no_dashboard_without_plans(tmp_path: Path) -> None:
 
 def test_dashboard_shows_the_score_trend_per_practice() -> None:
     content = load_content(SAMPLE_CONTENT)
-    page = views.dashboard_markdown(PageContext(content, TODAY))
+    page = _dashboard(PageContext(content, TODAY))
     section = page.split("## Lovende praksis over tid\n", 1)[1]
-    assert ("| [Samarbejde om Sikkerhed](../praksis/samarbejde-om-sikkerhed.md) | 14\\. marts "
-            "2024: 0,57, 12\\. marts 2026: 0,77 | +0,20 |") in section
-    assert '<figure class="praksis-chart praksis-line">' in section
+    assert '<a href="../../praksis/samarbejde-om-sikkerhed/">Samarbejde om Sikkerhed</a>' in section
+    assert has_row(section, "Samarbejde om Sikkerhed",
+                   "14. marts 2024: 0,57, 12. marts 2026: 0,77", "+0,20")
+    assert '<figure class="praksis-chart praksis-line" data-search-exclude>' in section
     assert "Gennemsnitlig score over tid: Samarbejde om Sikkerhed" in section
+
+
+def _dashboard(ctx: PageContext) -> str:
+    """The dashboard as ``praksis render`` writes it (raw HTML, Markdown headings)."""
+    return generated_markdown(generated_pages(ctx)[views.DASHBOARD_PATH], views.DASHBOARD_PATH)
 
 
 # --- Sample content: pages, dashboard and JSON agree ----------------------------------------
@@ -286,12 +298,12 @@ def test_sample_plans_pages_dashboard_and_json_agree(sample_plans: Path) -> None
     assert report == status_json(plan_statuses(ctx.content, TODAY), TODAY, {
         p.source.path: f"content/{p.source.path}"
         for p in ctx.content.of_type(ImplementationPlan)})
-    dashboard = generated_pages(ctx)[views.DASHBOARD_PATH]
+    dashboard = _dashboard(ctx)
     matrix_section = dashboard.split("## Status for milepælene\n", 1)[1].split("\n## ", 1)[0]
     overdue_items = dashboard.split("### Forfaldne milepæle", 1)[1].split("\n### ", 1)[0]
     listed_overdue = set()
-    matrix_rows = {re.search(r"\*\*(\w+)\*\*", line).group(1): _cells(line)
-                   for line in matrix_section.splitlines() if line.startswith("| <abbr")}
+    matrix_rows = {re.search(r"<strong>(\w+)</strong>", row[0]).group(1): row
+                   for row in html_cells(matrix_section) if "<abbr" in row[0]}
 
     for column, plan_json in enumerate(report["plans"], start=1):
         path = plan_json["file"].removeprefix("content/")
@@ -313,16 +325,16 @@ def test_sample_plans_pages_dashboard_and_json_agree(sample_plans: Path) -> None
                 assert f'aria-label="{status.label}' in cell
                 assert ("forfalden" in cell) is milestone["overdue"]
                 if milestone["overdue"]:
-                    listed_overdue.add((text(plan_json["unit"]), milestone["id"]))
+                    listed_overdue.add((html.escape(plan_json["unit"]), milestone["id"]))
                     assert milestone["due"] < report["today"]
                     assert status is not MilestoneStatus.IN_PLACE
         assert f"{percent(plan_json['progress'])}</progress>" in page
 
-    in_dashboard = set(re.findall(r"^- \*\*(\w+)\*\* [^:]+: \[([^\]]+)\]", overdue_items,
-                                  re.M))
+    in_dashboard = set(re.findall(r"<li><strong>(\w+)</strong> [^:]+: <a href=\"[^\"]*\">"
+                                  r"([^<]+)</a>", overdue_items))
     assert {(unit, mid) for mid, unit in in_dashboard} == listed_overdue
     # The sample shows an overdue milestone in the first plan.
-    assert (text("Børne- og familieafdelingen, LØFT kommune"), "L5") in listed_overdue
+    assert ("Børne- og familieafdelingen, LØFT kommune", "L5") in listed_overdue
 
 
 def test_sample_practice_page_shows_each_plan(sample_plans: Path) -> None:
@@ -345,12 +357,13 @@ def test_sample_practice_page_shows_each_plan(sample_plans: Path) -> None:
 
 
 def test_sample_dashboard_years_since_start(sample_plans: Path) -> None:
-    dashboard = generated_pages(context(sample_plans))[views.DASHBOARD_PATH]
+    dashboard = _dashboard(context(sample_plans))
     assert dashboard.startswith("---\ntype: page\ntitle: Oversigt over implementering\n---\n")
-    assert "(10,2 år siden) |" in dashboard and "(2,8 år siden) |" in dashboard
+    assert "(10,2 år siden)</td>" in dashboard and "(2,8 år siden)</td>" in dashboard
     # Reviews that are due are listed with the date they should have been reviewed by.
     assert "### Praksisbeskrivelser, der skal gennemgås (" in dashboard
-    assert "[Samarbejde om Sikkerhed](../praksis/samarbejde-om-sikkerhed.md)" in dashboard
+    assert '<a href="../../praksis/samarbejde-om-sikkerhed/">Samarbejde om Sikkerhed</a>' \
+        in dashboard
 
 
 def test_sample_index_links_to_the_dashboard() -> None:

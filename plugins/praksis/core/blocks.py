@@ -133,8 +133,14 @@ class RepeatedText:
     value: str
 
 
+@dataclass(frozen=True, slots=True)
+class LineBreak:
+    """A line break inside a cell (the site); print, where a table cell is one line, writes a
+    space."""
+
+
 Inline = Text | Strong | Emphasis | Link | Date | Number | Percent | Status | Progress | \
-    Symbol | Abbreviation | RepeatedText
+    Symbol | Abbreviation | RepeatedText | LineBreak
 Inlines = tuple[Inline, ...]
 
 

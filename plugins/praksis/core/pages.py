@@ -7,6 +7,8 @@ a printed document refers to, and the generated pages. The MkDocs plugin calls o
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 from .blocks import Blocks
@@ -18,6 +20,7 @@ from .views.context import (
     Appendix,
     AppendixMaker,
     Computed,
+    Generated,
     GeneratedPage,
     PageContext,
     PagePart,
@@ -107,11 +110,28 @@ def render_page(doc: Any, ctx: PageContext) -> str:
     return "\n\n".join(t for t in texts if t) + "\n"
 
 
-def generated_pages(ctx: PageContext) -> dict[str, str]:
-    pages: dict[str, str] = {}
+def generated_pages(ctx: PageContext) -> dict[str, str | Generated]:
+    """{content path: page} of every generated page: site Markdown with its front matter, or
+    a title and blocks (``generated_markdown`` gives either as Markdown)."""
+    pages: dict[str, str | Generated] = {}
     for generator in GENERATED_PAGES:
         pages.update(generator(ctx))
     return pages
+
+
+def generated_markdown(page: str | Generated, path: str) -> str:
+    """A generated page as one Markdown text with its front matter (the file MkDocs gets,
+    what ``praksis render`` writes); blocks as raw HTML (``site.markdown_page``)."""
+    if isinstance(page, str):
+        return page
+    # A JSON string is a YAML double-quoted scalar: quoted only when YAML would misread it.
+    title = json.dumps(page.title, ensure_ascii=False) if _YAML_SPECIAL.search(page.title) \
+        else page.title
+    return (f"---\ntype: page\ntitle: {title}\n---\n\n"
+            + site_writer.markdown_page(page.content, path))
+
+
+_YAML_SPECIAL = re.compile(r"""[:#"'\\\[\]{}&*!|>%@`]|^[-?\s]|\s$""")
 
 
 # Sections in the order readers need them; folders not listed follow in alphabetical order.
@@ -120,7 +140,7 @@ SECTION_ORDER = ("praksis", "vurderinger", "implementering", "haandboeger", "ref
 OUTSIDE_NAV = ("reference",)
 
 
-def section_titles(ctx: PageContext, generated: dict[str, str]) -> dict[str, str]:
+def section_titles(ctx: PageContext, generated: dict[str, str | Generated]) -> dict[str, str]:
     """{folder: title} from each folder's index page, so the navigation says 'Håndbøger'
     where the folder is named 'haandboeger' (URLs stay ASCII, headings stay Danish)."""
     titles: dict[str, str] = {}
@@ -128,9 +148,9 @@ def section_titles(ctx: PageContext, generated: dict[str, str]) -> dict[str, str
         folder, _, name = doc.source.path.rpartition("/")
         if name == "index.md" and folder and doc.title:
             titles[folder] = doc.title
-    for path, markdown in generated.items():
+    for path, page in generated.items():
         folder, _, name = path.rpartition("/")
-        title = _title_of(markdown)
+        title = _title_of(page) if isinstance(page, str) else page.title
         if name == "index.md" and folder and title and folder not in titles:
             titles[folder] = title
     return titles

@@ -24,10 +24,17 @@ from ..core.fragments import MARKDOWN_EXTENSIONS, problems_notice, withheld_page
 from ..core.frontmatter import strip_front_matter
 from ..core.links import link_problems
 from ..core.model.content import ContentSet
-from ..core.pages import OUTSIDE_NAV, SECTION_ORDER, generated_pages, page_parts, section_titles
+from ..core.pages import (
+    OUTSIDE_NAV,
+    SECTION_ORDER,
+    generated_markdown,
+    generated_pages,
+    page_parts,
+    section_titles,
+)
 from ..core.personal_data import PERSONAL_DATA_KEY, find_cpr_numbers
 from ..core.rules.titles import display_title
-from ..core.views.context import PageContext
+from ..core.views.context import Generated, PageContext, PagePart
 from ..core.writers import site as site_writer
 from .computed import ComputedHtml
 from .config import PraksisConfig
@@ -52,7 +59,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         self.link_cache: dict[str, Any] = {}   # each body's links, by digest (previews)
         self.content: ContentSet | None = None
         self.context: PageContext | None = None
-        self.generated: dict[str, str] = {}
+        self.generated: dict[str, str | Generated] = {}
         self.exported: dict[str, dict[str, Path]] = {}
         self.serving = False
         self.project = Path(".")
@@ -117,8 +124,8 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
             _withhold_personal_data(files, config, self.content, self.project)
         self.generated = generated_pages(self.context)
         self._check_links()
-        for path, markdown in self.generated.items():
-            files.append(File.generated(config, path, content=markdown))
+        for path, page in self.generated.items():
+            files.append(File.generated(config, path, content=generated_markdown(page, path)))
         assets = resources.files("praksis.site").joinpath("assets")
         for path in (CSS_PATH, JS_PATH):
             content = assets.joinpath(path.rsplit("/", 1)[1]).read_text("utf-8")
@@ -166,9 +173,13 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
             page.meta["title"] = display_title(doc, self.content)
         if isinstance(page.meta.get("title"), str):
             page.meta["title"] = escape(page.meta["title"], quote=False)
+        # A generated page made of blocks is written like a document's computed content.
+        generated = self.generated.get(page.file.src_uri)
+        parts = (page_parts(doc, self.context) if doc is not None else
+                 [PagePart(generated.content)] if isinstance(generated, Generated) else None)
         # A file that failed its check still gets a page while previewing, without the raw
         # front matter MkDocs leaves in when it cannot read it.
-        if doc is None:
+        if parts is None:
             rendered = strip_front_matter(markdown)
         else:
             def href(target: str) -> str:
@@ -186,8 +197,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
                     page.meta["title"] = first.title
                 return written
 
-            rendered = self.computed.page_markdown(page.file.src_uri,
-                                                   page_parts(doc, self.context), write)
+            rendered = self.computed.page_markdown(page.file.src_uri, parts, write)
         if self.serving and page.file.abs_src_path:
             shown = _shown(page.file.abs_src_path, self.project)
             rendered = problems_notice(self.content.problems_in(shown)) + rendered

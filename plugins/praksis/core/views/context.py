@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +25,17 @@ class PageContext:
 
 
 Renderer = Callable[[Any, "PageContext"], "PageFragment"]
-GeneratedPage = Callable[[PageContext], dict[str, str]]
+# A generated page: site Markdown with its front matter (a view not converted to blocks yet),
+# or a title and blocks.
+GeneratedPage = Callable[[PageContext], "Mapping[str, str | Generated]"]
+
+
+@dataclass(frozen=True)
+class Generated:
+    """A page made from the content as a whole (the implementation overview)."""
+
+    title: str
+    content: Blocks
 
 
 # Computed content: blocks (``core.blocks``, which the site and print writers render), or site

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from itertools import groupby
 
 from ..blocks import (
+    Abbreviation,
     Advice,
     Block,
     Blocks,
@@ -23,13 +24,16 @@ from ..blocks import (
     Facts,
     Inline,
     Inlines,
+    LineBreak,
     Link,
+    Number,
     Percent,
     Progress,
     Repeated,
     RepeatedText,
     Section,
     Status,
+    Symbol,
     Table,
     Text,
     Tone,
@@ -40,13 +44,10 @@ from ..blocks import (
     strong,
 )
 from ..charts import line_svg
-from ..danish import format_date
-from ..fragments import badge, block, decimal, percent, table, text
-from ..fragments import link as markdown_link
+from ..danish import decimal, format_date, percent
 from ..model import Practice
 from ..model.assessment import WHOLE_PRACTICE
 from ..model.milestones import (
-    OVERDUE_CSS_CLASS,
     OVERDUE_LABEL,
     Framework,
     ImplementationPlan,
@@ -62,7 +63,7 @@ from ..rules.milestones import (
     status_in,
 )
 from ..rules.scoring import assessments_for, score_in
-from .context import Appendix, PageContext, PageFragment
+from .context import Appendix, Generated, PageContext, PageFragment
 
 DASHBOARD_PATH = "implementering/oversigt.md"
 DASHBOARD_TITLE = "Oversigt over implementering"
@@ -378,89 +379,59 @@ def practice_implementation(practice: Practice, ctx: PageContext) -> PageFragmen
     return PageFragment(after=(practice_section(statuses),))
 
 
-# --- The dashboard's small pieces (site Markdown: a generated page, not converted yet) ---------
-
-def _date(day: dt.date) -> str:
-    # Through text(): "1. marts 2026" at the start of a block would otherwise start a list.
-    return text(format_date(day))
-
-
-def overdue_count(status: PlanStatus) -> str:
-    """The number of overdue milestones, marked (by colour and a badge) when there are any."""
-    count = len(status.overdue)
-    return badge(str(count), OVERDUE_CSS_CLASS) if count else "0"
-
-
 # --- The overview: what a leader needs to act on, then the state of things -------------------
-
-def _practice_title(status: PlanStatus) -> str:
-    return text(status.practice.title if status.practice else status.plan.practice)
-
 
 _SYMBOLS = {"på-plads": "✓", "i-gang": "◐", "ikke-påbegyndt": "○", "ikke-relevant": "–"}
 SYMBOL_LEGEND = ("✓ på plads · ◐ i gang · ○ ikke påbegyndt · – ikke relevant · "
                  "! forfalden (fristen er overskredet)")
 
 
-def symbol_cell(row: MilestoneProgress) -> str:
+def symbol_cell(row: MilestoneProgress) -> Symbol:
     """A compact matrix cell: a symbol (shapes, not colour alone), its meaning for screen
     readers and the milestone's full title on hover."""
     label = row.status.label + (f", {OVERDUE_LABEL.lower()}" if row.overdue else "")
     symbol = _SYMBOLS[row.status.value] + ("!" if row.overdue else "")
-    css = OVERDUE_CSS_CLASS if row.overdue else row.status.css_class
-    hover = _attribute(f"{row.milestone.id}: {row.milestone.title}: {label}")
-    return (f'<span class="praksis-symbol praksis-badge--{css}" role="img" '
-            f'aria-label="{_attribute(label)}" title="{hover}">{symbol}</span>')
+    tone = Tone.OVERDUE if row.overdue else row.status.css_class
+    return Symbol(symbol, label, f"{row.milestone.id}: {row.milestone.title}: {label}", tone)
 
 
-def _attribute(value: str) -> str:
-    """An editor's value inside an HTML attribute in a Markdown table cell."""
-    return html.escape(" ".join(value.split()), quote=True).replace("|", "&#124;")
-
-
-def milestone_matrix(framework: Framework, statuses: list[PlanStatus]) -> str:
+def milestone_matrix(framework: Framework, statuses: list[PlanStatus]) -> Section:
     """One row per milestone (its id and full title, so print has them too) and one narrow
     column per plan: fits a phone with a few plans."""
-    header = ["Milepæl", *(markdown_link(s.plan.unit, DASHBOARD_PATH, s.plan.source.path)
-                           for s in statuses)]
-    rows = []
-    for index, milestone in enumerate(framework.milestones):
-        title = _attribute(milestone.title)
-        rows.append([f'<abbr title="{title}">**{text(milestone.id)}**</abbr> '
-                     f"{text(milestone.title)}",
-                     *(symbol_cell(s.milestones[index]) for s in statuses)])
-    return (f"### {text(framework.title)}\n\n{SYMBOL_LEGEND}\n\n"
-            + block("praksis-matrix", table(header, rows, ["left"] + ["center"] * len(statuses))))
+    columns = (Column(inlines("Milepæl")),
+               *(Column((_plan_link(s),), "center") for s in statuses))
+    rows = tuple(
+        ((Abbreviation((strong(milestone.id),), milestone.title), Text(" "),
+          RepeatedText(milestone.title)),
+         *((symbol_cell(s.milestones[index]),) for s in statuses))
+        for index, milestone in enumerate(framework.milestones))
+    return section(3, framework.title, Repeated((paragraph(SYMBOL_LEGEND),)),
+                   Table(columns, rows, css="praksis-matrix"))
 
 
-def _unit_link(status: PlanStatus) -> str:
-    return markdown_link(status.plan.unit, DASHBOARD_PATH, status.plan.source.path)
-
-
-def _act_lines(ctx: PageContext, statuses: list[PlanStatus]) -> list[tuple[str, list[str]]]:
+def _act_lines(ctx: PageContext, statuses: list[PlanStatus]) -> list[tuple[str, list[Inlines]]]:
     """(heading, list items) for everything overdue, in the order a leader acts on it."""
     overdue = sorted(((s, m) for s in statuses for m in s.overdue),
                      key=lambda pair: (pair[1].due, pair[0].plan.source.path,
                                        pair[1].milestone.id))
-    milestones = [f"**{text(m.milestone.id)}** {text(m.milestone.title)}: {_unit_link(s)}, "
-                  f"frist {_date(m.due)}" + (f", {text(m.owner)}" if m.owner else "")
+    milestones = [inlines(strong(m.milestone.id), f" {m.milestone.title}: ", _plan_link(s),
+                          ", frist ", Date(m.due), f", {m.owner}" if m.owner else "")
                   for s, m in overdue]
     lapsed = sorted(((s, a) for s in statuses for a in s.lapsed),
                     key=lambda pair: (pair[1].next_due, pair[1].activity.id))
-    activities = [f"{text(a.activity.title)}: {_unit_link(s)}, "
-                  + (f"sidst holdt {_date(a.last)}" if a.last else "ikke holdt endnu")
-                  + f", skulle være holdt senest {_date(a.next_due)}"
-                  + (f", {text(a.activity.owner)}" if a.activity.owner else "")
+    activities = [inlines(f"{a.activity.title}: ", _plan_link(s), ", ",
+                          *(("sidst holdt ", Date(a.last)) if a.last else ("ikke holdt endnu",)),
+                          ", skulle være holdt senest ", Date(a.next_due),
+                          f", {a.activity.owner}" if a.activity.owner else "")
                   for s, a in lapsed]
-    again = [f"{_practice_link(s)}: {_unit_link(s)}, skulle være vurderet senest "
-             f"{_date(s.reassessment.due)}"
-             + (f" (forrige {_date(s.reassessment.latest)})" if s.reassessment.latest else
-                " (ikke vurderet endnu)")
+    again = [inlines(_practice_link(s), ": ", _plan_link(s), ", skulle være vurderet senest ",
+                     Date(s.reassessment.due),
+                     *((" (forrige ", Date(s.reassessment.latest), ")")
+                       if s.reassessment.latest else (" (ikke vurderet endnu)",)))
              for s in statuses if s.reassessment is not None and s.reassessment.overdue]
     priorities = overdue_priorities(ctx)
-    reviews = [f"{markdown_link(p.title, DASHBOARD_PATH, p.source.path)}: {text(p.unit)}, "
-               "skulle være "
-               f"gennemgået senest {_date(p.next_review)}, {text(p.owner)}"
+    reviews = [inlines(link(p.title, p.source.path), f": {p.unit}, skulle være gennemgået "
+                       "senest ", Date(p.next_review), f", {p.owner}")
                for p in sorted((p for p in ctx.content.of_type(Practice)
                                 if p.review_overdue(ctx.today)),
                                key=lambda p: (p.next_review, p.id))]
@@ -471,66 +442,71 @@ def _act_lines(ctx: PageContext, statuses: list[PlanStatus]) -> list[tuple[str, 
             ("Praksisbeskrivelser, der skal gennemgås", reviews)]
 
 
-def _practice_link(status: PlanStatus) -> str:
+def _practice_link(status: PlanStatus) -> Inline:
     if status.practice is None:
-        return text(status.plan.practice)
-    return markdown_link(status.practice.title, DASHBOARD_PATH, status.practice.source.path)
+        return Text(status.plan.practice)
+    return link(status.practice.title, status.practice.source.path)
 
 
-def overdue_priorities(ctx: PageContext) -> list[str]:
+def overdue_priorities(ctx: PageContext) -> list[Inlines]:
     """Each overdue development priority, with the assessment where it was made."""
     items = []
     for practice in sorted(ctx.content.of_type(Practice), key=lambda p: p.id):
         for assessment in assessments_for(ctx.content, practice.id):
-            made = markdown_link(f"{practice.title}, vurdering {format_date(assessment.date)}",
-                                 DASHBOARD_PATH, assessment.source.path)
+            made = link(f"{practice.title}, vurdering {format_date(assessment.date)}",
+                        assessment.source.path)
             for priority in assessment.priorities:
                 if priority.overdue(ctx.today):
                     element = ("hele praksis" if priority.element == WHOLE_PRACTICE
                                else f"element {priority.element}")
-                    items.append(f"{text(priority.action)} ({text(element)}): {made}, frist "
-                                 f"{_date(priority.due)}"
-                                 + (f", {text(priority.owner)}" if priority.owner else ""))
+                    items.append(inlines(f"{priority.action} ({element}): ", made, ", frist ",
+                                         Date(priority.due),
+                                         f", {priority.owner}" if priority.owner else ""))
     return items
 
 
-def act_section(ctx: PageContext, statuses: list[PlanStatus]) -> str:
+def act_section(ctx: PageContext, statuses: list[PlanStatus]) -> Section:
     groups = _act_lines(ctx, statuses)
     total = sum(len(items) for _, items in groups)
-    parts = ["## Det skal vi handle på\n"]
+    title = "Det skal vi handle på"
     if total == 0:
-        parts.append("Intet er forfaldent: milepæle, faste aktiviteter, vurderinger, "
-                     "prioriteter og gennemgange er til tiden.\n")
-        return "\n".join(parts)
-    parts.append(f"{total} ting er forfaldne eller overskredet. Hver linje siger hvad, hvor, "
-                 "hvornår og hvem.\n")
+        return section(2, title, paragraph(
+            "Intet er forfaldent: milepæle, faste aktiviteter, vurderinger, prioriteter og "
+            "gennemgange er til tiden."))
+    parts: list[Block] = [paragraph(f"{total} ting er forfaldne eller overskredet. Hver linje "
+                                    "siger hvad, hvor, hvornår og hvem.")]
     for heading, items in groups:
         if items:
-            parts.append(f"### {heading} ({len(items)})\n")
-            parts.append("\n".join(f"- {item}" for item in items) + "\n")
-    return "\n".join(parts)
+            parts.append(section(3, f"{heading} ({len(items)})", BulletList(tuple(items))))
+    return section(2, title, *parts)
 
 
-def compact_plans_table(statuses: list[PlanStatus]) -> str:
-    rows = [[f"{_unit_link(s)}<br>{_practice_title(s)}, startet {_date(s.plan.started)} "
-             f"({s.years_text}{' siden' if s.has_started else ''})",
-             percent(s.progress), overdue_count(s)] for s in statuses]
-    return table(["Plan", "Fremdrift", "Forfaldne milepæle"], rows, ["left", "right", "right"])
+def compact_plans_table(statuses: list[PlanStatus]) -> Table:
+    columns = (Column(inlines("Plan")), Column(inlines("Fremdrift"), "right"),
+               Column(inlines("Forfaldne milepæle"), "right"))
+    rows = tuple(
+        ((_plan_link(s), LineBreak(),
+          Text(f"{s.practice.title if s.practice else s.plan.practice}, startet "),
+          Date(s.plan.started), Text(f" ({s.years_text}{' siden' if s.has_started else ''})")),
+         (Percent(s.progress),), overdue_inline(s))
+        for s in statuses)
+    return Table(columns, rows)
 
 
-def history_section(statuses: list[PlanStatus]) -> str:
-    parts = ["## Fremdrift over tid\n",
-             "Den samlede fremdrift ved udgangen af hvert år og i dag, regnet ud fra "
-             "milepælenes datoer for, hvornår de blev startet og kom på plads.\n"]
+def history_section(statuses: list[PlanStatus]) -> Section:
+    parts: list[Block] = [paragraph(
+        "Den samlede fremdrift ved udgangen af hvert år og i dag, regnet ud fra milepælenes "
+        "datoer for, hvornår de blev startet og kom på plads.")]
     for status in statuses:
-        parts.append(f"### {text(status.plan.unit)}\n")
-        parts.append(history_figure(status, f"praksis-oversigt-{status.plan.id}"))
-    return "\n".join(parts)
+        parts.append(section(3, status.plan.unit,
+                             history_chart(status, f"praksis-oversigt-{status.plan.id}")))
+    return section(2, "Fremdrift over tid", *parts)
 
 
-def score_trend_section(ctx: PageContext) -> str | None:
+def score_trend_section(ctx: PageContext) -> Section | None:
     """The mean score (not official) of each practice's assessments over time."""
-    rows, figures = [], []
+    rows: list[tuple[Inlines, ...]] = []
+    figures: list[Block] = []
     for practice in sorted(ctx.content.of_type(Practice), key=lambda p: p.id):
         assessments = assessments_for(ctx.content, practice.id)
         if not assessments:
@@ -540,13 +516,14 @@ def score_trend_section(ctx: PageContext) -> str | None:
                   and (score := score_in(ctx.content, a, ctx.adjusted_scores)) is not None]
         if not scores:
             continue
-        means = ", ".join(f"{text(format_date(s.date))}: {decimal(s.mean)}" for s in scores)
-        change = "–"
+        means: list[Inline] = []
+        for index, score in enumerate(scores):
+            means += [Text(", " if index else ""), Date(score.date), Text(": "),
+                      Number(score.mean)]
+        change: Inlines = inlines("–")
         if len(scores) > 1 and scores[-1].mean is not None and scores[-2].mean is not None:
-            delta = scores[-1].mean - scores[-2].mean
-            change = ("+" if delta > 0 else "") + decimal(delta)
-        rows.append([markdown_link(practice.title, DASHBOARD_PATH, practice.source.path), means,
-                     change])
+            change = (Number(scores[-1].mean - scores[-2].mean, signed=True),)
+        rows.append(((link(practice.title, practice.source.path),), tuple(means), change))
         if len(scores) > 1:
             described = "; ".join(f"{format_date(s.date)}: {decimal(s.mean)}" for s in scores)
             svg = line_svg([(str(s.date.year), s.mean) for s in scores],
@@ -554,44 +531,43 @@ def score_trend_section(ctx: PageContext) -> str | None:
                            description=("Linjediagram over gennemsnittet af elementernes score "
                                         f"(ikke officielt) ved hver vurdering. {described}."),
                            id_prefix=f"praksis-score-{practice.id}", value_label=decimal)
-            figures.append(f"### {text(practice.title)}\n\n"
-                           f'<figure class="praksis-chart praksis-line">\n{svg}\n'
-                           f"<figcaption>{html.escape(described, quote=False)}.</figcaption>\n"
-                           "</figure>\n")
+            figures.append(section(3, practice.title,
+                                   Chart(svg, f"{described}.", "praksis-chart praksis-line")))
     if not rows:
         return None
     mode = " (justeret, ikke officiel)" if ctx.adjusted_scores else ""
-    parts = ["## Lovende praksis over tid\n",
-             f"Gennemsnittet af elementernes score{mode} ved hver vurdering (ikke officielt). "
-             "Se hver vurdering for scoren pr. element.\n",
-             table(["Praksis", "Gennemsnit ved hver vurdering", "Ændring"], rows,
-                   ["left", "left", "right"])]
-    return "\n".join(parts + figures)
+    columns = (Column(inlines("Praksis")), Column(inlines("Gennemsnit ved hver vurdering")),
+               Column(inlines("Ændring"), "right"))
+    return section(2, "Lovende praksis over tid",
+                   paragraph(f"Gennemsnittet af elementernes score{mode} ved hver vurdering "
+                             "(ikke officielt). Se hver vurdering for scoren pr. element."),
+                   Table(columns, tuple(rows)), *figures)
 
 
-def dashboard_markdown(ctx: PageContext) -> str:
+def dashboard_blocks(ctx: PageContext) -> Blocks:
     """The leader's overview: what to act on first, then milestones, progress over time and
     each practice's Lovende praksis trend (when a practice has scored assessments)."""
     statuses = plan_statuses(ctx.content, ctx.today)
-    parts = [f"---\ntype: page\ntitle: {DASHBOARD_TITLE}\n---\n",
-             f"Status pr. {_date(ctx.today)} for alle implementeringsplaner. Fremdriften "
-             "er point i forhold til det højest mulige: en milepæl på plads giver 2 point, en "
-             "milepæl i gang 1 point, og milepæle, der ikke er relevante, tæller ikke med.\n"]
-    parts.append(act_section(ctx, statuses))
-    parts.append("## Planer\n")
-    parts.append(compact_plans_table(statuses) if statuses else "Der er ingen "
-                                                                 "implementeringsplaner endnu.\n")
-    parts.append("## Status for milepælene\n")
-    for framework, group in _by_framework(statuses):
-        parts.append(milestone_matrix(framework, group))
+    parts: list[Block] = [
+        paragraph("Status pr. ", Date(ctx.today), " for alle implementeringsplaner. Fremdriften "
+                  "er point i forhold til det højest mulige: en milepæl på plads giver 2 point, "
+                  "en milepæl i gang 1 point, og milepæle, der ikke er relevante, tæller ikke "
+                  "med."),
+        act_section(ctx, statuses),
+        section(2, "Planer", compact_plans_table(statuses) if statuses else paragraph(
+            "Der er ingen implementeringsplaner endnu.")),
+        section(2, "Status for milepælene",
+                *(milestone_matrix(framework, group)
+                  for framework, group in _by_framework(statuses))),
+    ]
     if statuses:
         parts.append(history_section(statuses))
     if (trend := score_trend_section(ctx)) is not None:
         parts.append(trend)
-    return "\n".join(parts)
+    return tuple(parts)
 
 
-def dashboard_page(ctx: PageContext) -> dict[str, str]:
+def dashboard_page(ctx: PageContext) -> dict[str, Generated]:
     if not ctx.content.of_type(ImplementationPlan):
         return {}
-    return {DASHBOARD_PATH: dashboard_markdown(ctx)}
+    return {DASHBOARD_PATH: Generated(DASHBOARD_TITLE, dashboard_blocks(ctx))}

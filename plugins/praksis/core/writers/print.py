@@ -34,6 +34,7 @@ from ..blocks import (
     Facts,
     Inline,
     Inlines,
+    LineBreak,
     Link,
     Note,
     Number,
@@ -218,6 +219,8 @@ class _Writer:
                 return self.inlines(node.children)
             case RepeatedText():
                 return _escape(node.value)
+            case LineBreak():
+                return " "
         raise TypeError(f"unknown inline node {node!r}")
 
 

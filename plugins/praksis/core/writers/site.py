@@ -37,6 +37,7 @@ from ..blocks import (
     Facts,
     Inline,
     Inlines,
+    LineBreak,
     Link,
     Note,
     Number,
@@ -256,6 +257,8 @@ class _Writer:
                         f"{self.inlines(node.children)}</abbr>")
             case RepeatedText():
                 return f"<span data-search-exclude>{_escape(node.value)}</span>"
+            case LineBreak():
+                return "<br>"
         raise TypeError(f"unknown inline node {node!r}")
 
 
@@ -334,7 +337,8 @@ def _strip_tags(html_text: str) -> str:
     return "".join(out)
 
 
-_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+!|~<>&"})
+# What Markdown could read in a heading line (emphasis, links, code, HTML, attribute lists).
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]#<>&"})
 
 
 def _markdown_text(value: str) -> str:
