@@ -55,7 +55,7 @@ from ..danish import decimal, format_date, percent
 # The document's title is level 2 in an edition: its own headings move one level down.
 HEADING_SHIFT = 1
 # Where charts are written, inside the export's working folder.
-CHART_FOLDER = "_charts"
+CHART_FOLDER = "_grafik"
 # The Word paragraph style of a box (export/data/reference.docx).
 BOX_STYLE = "Boks"
 
