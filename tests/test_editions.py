@@ -31,7 +31,7 @@ from praksis.core.editions import (
 )
 from praksis.core.model.content import ContentSet
 from praksis.core.model.editions import Edition
-from praksis.core.pages import generated_pages
+from praksis.core.pages import generated_markdown, generated_pages
 from praksis.core.rules.editions import left_out_note, select
 from praksis.core.views.context import PageContext
 from praksis.core.views.editions import EDITIONS_PAGE
@@ -343,15 +343,17 @@ def test_editions_page_links_existing_files(small_content: ContentSet, tmp_path:
     assert found == {"haandbog": {"docx": folder / "haandbog.docx",
                                   "pdf": folder / "haandbog.pdf"}}
     ctx = PageContext(small_content, TODAY, editions=download_links(found))
-    page = generated_pages(ctx)[EDITIONS_PAGE]
+    page = generated_markdown(generated_pages(ctx)[EDITIONS_PAGE], EDITIONS_PAGE)
     assert "title: Håndbøger" in page
     assert "## Fælles praksis" in page
-    assert "Udgave 3\\.0, 1\\. oktober 2026 · Botilbuddet Lindegården" in page
-    assert ("[Download som Word](haandbog.docx) · [Download som PDF](haandbog.pdf)") in page
+    assert "<p>Udgave 3.0, 1. oktober 2026 · Botilbuddet Lindegården</p>" in page
+    assert ('<a href="haandbog.docx">Download som Word</a> · '
+            '<a href="haandbog.pdf">Download som PDF</a>') in page
 
 
 def test_editions_page_says_when_not_exported(small_content: ContentSet) -> None:
-    page = generated_pages(ctx_for(small_content))[EDITIONS_PAGE]
+    page = generated_markdown(generated_pages(ctx_for(small_content))[EDITIONS_PAGE],
+                              EDITIONS_PAGE)
     assert "Udgaven er ikke eksporteret endnu." in page
     assert "Download" not in page
     assert exported_files(Path("/nonexistent/folder")) == {}

@@ -47,6 +47,8 @@ from praksis.core.model.assessment import Assessment
 from praksis.core.model.content import ContentSet
 from praksis.core.pages import page_blocks, print_appendices
 from praksis.core.views.context import PageContext
+from praksis.core.views.editions import EDITIONS_PAGE, editions_blocks
+from praksis.core.views.reference import REFERENCE_PATH, reference_blocks
 from praksis.core.writers import print as print_writer
 from praksis.core.writers import site as site_writer
 
@@ -59,6 +61,7 @@ from conftest import (
     print_golden,
     site_golden,
     unescaped,
+    write,
 )
 
 GOLDEN = TESTS / "golden" / "views"
@@ -215,6 +218,26 @@ def test_golden_appendices(golden_content: ContentSet) -> None:
     written = print_writer.write(appendix.content, {}, drop_title=False)
     assert_golden(GOLDEN / "instrument-appendix.print.md",
                   "".join(p for p in written.pieces if isinstance(p, str)))
+
+
+def test_golden_generated_pages(golden_content: ContentSet, tmp_path: Path) -> None:
+    """The key reference (from the schemas) and the handbooks page (one edition, exported
+    as Word and PDF)."""
+    reference = reference_blocks()
+    assert_golden(GOLDEN / "reference.site.html", site_golden(reference, REFERENCE_PATH))
+    assert_golden(GOLDEN / "reference.print.md", print_golden(reference))
+    # The golden content's folder is tmp_path/content: the manifest goes in beside it.
+    write(tmp_path, {"content/editions/haandbog.yml": (
+        "type: edition\ntitle: Fælles <praksis>\nsubtitle: Håndbog\norganisation: Botilbuddet "
+        "Lindegården\nedition: '3.0'\ndate: 2026-10-01\nparts:\n  - title: Redskaber\n"
+        "    folder: praksis\n")})
+    content = load_content(tmp_path / "content")
+    assert not content.errors, content.errors
+    ctx = PageContext(content, TODAY, editions={"haandbog": {
+        "docx": "haandboeger/haandbog.docx", "pdf": "haandboeger/haandbog.pdf"}})
+    editions = editions_blocks(ctx)
+    assert_golden(GOLDEN / "editions.site.html", site_golden(editions, EDITIONS_PAGE))
+    assert_golden(GOLDEN / "editions.print.md", print_golden(editions))
 
 
 # --- Both writers show editor values as typed -------------------------------------------------

@@ -134,13 +134,20 @@ class RepeatedText:
 
 
 @dataclass(frozen=True, slots=True)
+class Code:
+    """Literal text a reader types (a key, a command), shown as code."""
+
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
 class LineBreak:
     """A line break inside a cell (the site); print, where a table cell is one line, writes a
     space."""
 
 
 Inline = Text | Strong | Emphasis | Link | Date | Number | Percent | Status | Progress | \
-    Symbol | Abbreviation | RepeatedText | LineBreak
+    Symbol | Abbreviation | RepeatedText | Code | LineBreak
 Inlines = tuple[Inline, ...]
 
 
@@ -201,7 +208,7 @@ class Chart:
     css: str = "praksis-chart"
 
 
-NoteKind = Literal["note", "definition", "danger", "facts", "draft"]
+NoteKind = Literal["note", "definition", "danger", "facts", "draft", "edition"]
 
 
 @dataclass(frozen=True, slots=True)

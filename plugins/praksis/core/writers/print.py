@@ -27,6 +27,7 @@ from ..blocks import (
     BulletList,
     Cards,
     Chart,
+    Code,
     Date,
     Details,
     EditorMarkdown,
@@ -221,6 +222,12 @@ class _Writer:
                 return _escape(node.value)
             case LineBreak():
                 return " "
+            case Code():
+                # A code span's fence is one backtick more than the longest run inside.
+                fence = "`" * (max((len(run) for run in re.findall("`+", node.value)),
+                                   default=0) + 1)
+                return f"{fence} {node.value} {fence}" if "`" in node.value else \
+                    f"`{node.value}`"
         raise TypeError(f"unknown inline node {node!r}")
 
 

@@ -30,6 +30,7 @@ from ..blocks import (
     BulletList,
     Cards,
     Chart,
+    Code,
     Date,
     Details,
     EditorMarkdown,
@@ -259,6 +260,8 @@ class _Writer:
                 return f"<span data-search-exclude>{_escape(node.value)}</span>"
             case LineBreak():
                 return "<br>"
+            case Code():
+                return f"<code>{_escape(node.value)}</code>"
         raise TypeError(f"unknown inline node {node!r}")
 
 
