@@ -17,6 +17,7 @@ from praksis.core.blocks import (
     Advice,
     Block,
     BulletList,
+    Chart,
     Column,
     Date,
     Details,
@@ -42,6 +43,7 @@ from praksis.core.blocks import (
     paragraph,
     section,
 )
+from praksis.core.charts import radar_svg
 from praksis.core.danish import decimal, format_date, percent
 from praksis.core.model.assessment import Assessment
 from praksis.core.model.content import ContentSet
@@ -290,3 +292,15 @@ def test_print_writer_links_to_printed_documents_only() -> None:
                        if isinstance(p, str))
     # A day at the start of a link keeps a no-break space (typst would start a list).
     assert markdown.strip() == "Se [12.\u00a0marts 2026](#dok-x) og y."
+
+
+def test_charts_are_inline_svg_on_the_site_and_image_files_in_print() -> None:
+    svg = radar_svg([("1. Teori", 0.8), ("2. Virkning", 0.5), ("3. Mål", None)])
+    blocks = (Chart(svg, "Score pr. element & mål."),)
+    html = "".join(p for p in site_writer.write(blocks, "a.md").pieces if isinstance(p, str))
+    assert html == (f'<figure class="praksis-chart" data-search-exclude>\n{svg}\n'
+                    "<figcaption>Score pr. element &amp; mål.</figcaption>\n</figure>\n")
+    written = print_writer.write(blocks)
+    [image] = written.images
+    assert image.path.startswith(f"{print_writer.CHART_FOLDER}/") and image.data == svg.encode()
+    assert written.pieces == (f"![Score pr. element \\& mål.]({image.path}){{width=100%}}\n\n",)
