@@ -65,8 +65,10 @@ class ComputedHtml:
         page = self.pages.pop(key, None)
         if page is None:
             return content, toc
-        pattern = re.compile(rf"<p>(praksis{self.nonce}x\d+)</p>")
-        content = pattern.sub(lambda match: page.html.get(match[1], match[0]), content)
+        # Its own paragraph, as placed; bare, if an editor's unclosed HTML took it in.
+        pattern = re.compile(rf"<p>(praksis{self.nonce}x\d+)</p>|(praksis{self.nonce}x\d+)")
+        content = pattern.sub(lambda match: page.html.get(match[1] or match[2], match[0]),
+                              content)
         if not page.headings:
             return content, toc
         return content, merged_toc(toc, page.headings, content)
