@@ -7,7 +7,7 @@ import markdown
 from mkdocs.structure.toc import get_toc
 
 from praksis.core.anchors import slugify
-from praksis.core.blocks import EditorMarkdown, Table, paragraph, section
+from praksis.core.blocks import Chart, EditorMarkdown, Repeated, Table, paragraph, section
 from praksis.core.views.context import PagePart
 from praksis.core.writers import site as site_writer
 from praksis.site.computed import ComputedHtml
@@ -53,3 +53,19 @@ def test_a_placeholder_taken_into_an_editors_html_block_is_still_replaced() -> N
     html, tokens = _render(source)
     html, _ = computed.insert("a.md", html, get_toc(tokens))
     assert "<p>Beregnet</p>" in html and "praksis" + computed.nonce not in html
+
+
+def test_search_reads_the_page_without_what_it_leaves_out() -> None:
+    blocks = (Chart("<svg><title>Diagram</title></svg>", "Tallene"),
+              Repeated((paragraph("Spørgsmålet, ens i alle vurderinger"),)),
+              paragraph("Kommentaren"), EditorMarkdown("Refleksionen"))
+    computed = ComputedHtml()
+    source = computed.page_markdown("a.md", [PagePart(blocks)],
+                                    lambda b: site_writer.write(b, "a.md"))
+    html, tokens = _render(source)
+    html, _ = computed.insert("a.md", html, get_toc(tokens))
+    view = computed.search_view("a.md")
+    assert view is not None and computed.search_view("a.md") is None   # once
+    assert "<svg>" in html and "Spørgsmålet" in html                     # the page: all
+    assert "<svg>" not in view and "Spørgsmålet" not in view              # search: not these
+    assert "<p>Kommentaren</p>" in view and "<p>Refleksionen</p>" in view

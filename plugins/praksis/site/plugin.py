@@ -12,7 +12,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -64,6 +64,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         self.serving = False
         self.project = Path(".")
         self.computed = ComputedHtml()
+        self.page_views: dict[str, str] = {}   # a page's whole content while search reads
         self.permalink_title: str | None = site_writer.DEFAULT_PERMALINK_TITLE
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -215,6 +216,26 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
             return None
         html, page.toc = self.computed.insert(page.file.src_uri, html, page.toc)
         return html
+
+    # Material's search reads page.content in on_page_context (default priority): it reads
+    # the page without what it leaves out anyway (charts, repeated text), and the theme then
+    # renders the whole page.
+    @event_priority(50)
+    def _search_view(self, context: Any, *, page: Page, config: MkDocsConfig,
+                     nav: Navigation) -> Any:
+        if self.config.enabled and (view := self.computed.search_view(page.file.src_uri)):
+            self.page_views[page.file.src_uri] = page.content or ""
+            page.content = view
+        return context
+
+    @event_priority(-50)
+    def _page_view(self, context: Any, *, page: Page, config: MkDocsConfig,
+                   nav: Navigation) -> Any:
+        if (content := self.page_views.pop(page.file.src_uri, None)) is not None:
+            page.content = content
+        return context
+
+    on_page_context = CombinedEvent(_search_view, _page_view)
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> None:
         # Every page has its Markdown now, and MkDocs is about to write them all while it

@@ -75,10 +75,15 @@ class Heading:
 @dataclass(frozen=True, slots=True)
 class SitePieces:
     """A page's computed content in reading order: HTML runs (``str``) and the editor's own
-    Markdown between them (``EditorMarkdown``)."""
+    Markdown between them (``EditorMarkdown``).
+
+    ``search``: each HTML run as Material's search should read it (one per run of
+    ``pieces``, in order): without what search leaves out anyway (``data-search-exclude``),
+    so the search plugin need not parse charts and repeated text only to skip them."""
 
     pieces: tuple[str | EditorMarkdown, ...]
     headings: tuple[Heading, ...]
+    search: tuple[str, ...] = ()
 
 
 def content_href(from_path: str, to_path: str, directory_urls: bool = True) -> str:
@@ -110,16 +115,22 @@ class _Writer:
     pieces: list[str | EditorMarkdown] = field(default_factory=list)
     run: list[str] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
+    search: list[str] = field(default_factory=list)
+    search_run: list[str] = field(default_factory=list)
+    unsearched: int = 0   # > 0 inside what search leaves out
 
     # --- pieces ---
 
-    def emit(self, html_text: str) -> None:
+    def emit(self, html_text: str, searched: bool = True) -> None:
         self.run.append(html_text)
+        if searched and not self.unsearched:
+            self.search_run.append(html_text)
 
     def flush(self) -> None:
         if self.run:
             self.pieces.append("".join(self.run))
-            self.run = []
+            self.search.append("".join(self.search_run))
+            self.run, self.search_run = [], []
 
     def markdown(self, piece: EditorMarkdown) -> None:
         self.flush()
@@ -130,6 +141,12 @@ class _Writer:
     def blocks(self, blocks: Iterable[Block], exclude: bool = False) -> None:
         for block in blocks:
             self.block(block, exclude)
+
+    def unsearched_blocks(self, blocks: Iterable[Block]) -> None:
+        """Blocks search leaves out: marked on the page, absent from the search view."""
+        self.unsearched += 1
+        self.blocks(blocks, exclude=True)
+        self.unsearched -= 1
 
     def block(self, block: Block, exclude: bool) -> None:
         search = " data-search-exclude" if exclude else ""
@@ -153,7 +170,8 @@ class _Writer:
                 # The chart's numbers are in the table beside it: searched there, once.
                 self.emit(f'<figure class="{_attribute(block.css)}" data-search-exclude>\n'
                           f"{block.svg}\n"
-                          f"<figcaption>{_escape(block.caption)}</figcaption>\n</figure>\n")
+                          f"<figcaption>{_escape(block.caption)}</figcaption>\n</figure>\n",
+                          searched=False)
             case Note():
                 self.note(block, search, exclude)
             case Details():
@@ -173,7 +191,7 @@ class _Writer:
                 if block.markdown.strip():
                     self.markdown(block)
             case Repeated() | Advice():
-                self.blocks(block.children, exclude=True)
+                self.unsearched_blocks(block.children)
 
     def section(self, block: Section, exclude: bool) -> None:
         title_html = self.inlines(block.title)
@@ -198,12 +216,14 @@ class _Writer:
         rows = "".join("<tr>" + "".join(f"<td{a}>{self.inlines(cell)}</td>"
                                         for a, cell in zip(aligns, row, strict=True)) + "</tr>\n"
                        for row in block.rows)
-        # Column headers are the same in every document of a kind: not searched.
-        table = (f"<table{search}>\n<thead data-search-exclude>\n<tr>{head}</tr>\n</thead>\n"
-                 f"<tbody>\n{rows}</tbody>\n</table>\n")
         if block.css:
-            table = f'<div class="{_attribute(block.css)}">\n{table}</div>\n'
-        self.emit(table)
+            self.emit(f'<div class="{_attribute(block.css)}">\n')
+        # Column headers are the same in every document of a kind: not searched.
+        self.emit(f"<table{search}>\n")
+        self.emit(f"<thead data-search-exclude>\n<tr>{head}</tr>\n</thead>\n", searched=False)
+        self.emit(f"<tbody>\n{rows}</tbody>\n</table>\n")
+        if block.css:
+            self.emit("</div>\n")
 
     def note(self, block: Note, search: str, exclude: bool) -> None:
         if block.kind == "danger":
@@ -285,7 +305,7 @@ def write(blocks: Iterable[Block], from_path: str, *,
                      permalink_title, False, used)
     writer.blocks(blocks)
     writer.flush()
-    return SitePieces(tuple(writer.pieces), tuple(writer.headings))
+    return SitePieces(tuple(writer.pieces), tuple(writer.headings), tuple(writer.search))
 
 
 def markdown_page(blocks: Iterable[Block], from_path: str) -> str:
