@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -126,6 +127,11 @@ class _Writer:
         if searched and not self.unsearched:
             self.search_run.append(html_text)
 
+    def emit_for_search(self, html_text: str) -> None:
+        """What only search reads, in place of HTML it does not."""
+        if not self.unsearched:
+            self.search_run.append(html_text)
+
     def flush(self) -> None:
         if self.run:
             self.pieces.append("".join(self.run))
@@ -213,17 +219,23 @@ class _Writer:
         aligns = [_align(c.align) for c in block.columns]
         head = "".join(f"<th{a}>{self.inlines(c.header)}</th>"
                        for a, c in zip(aligns, block.columns, strict=True))
-        rows = "".join("<tr>" + "".join(f"<td{a}>{self.inlines(cell)}</td>"
+        cells = [[self.inlines(cell) for cell in row] for row in block.rows]
+        rows = "".join("<tr>" + "".join(f"<td{a}>{cell}</td>"
                                         for a, cell in zip(aligns, row, strict=True)) + "</tr>\n"
-                       for row in block.rows)
+                       for row in cells)
+        table = (f"<table{search}>\n"
+                 # Column headers are the same in every document of a kind: not searched.
+                 f"<thead data-search-exclude>\n<tr>{head}</tr>\n</thead>\n"
+                 f"<tbody>\n{rows}</tbody>\n</table>\n")
         if block.css:
-            self.emit(f'<div class="{_attribute(block.css)}">\n')
-        # Column headers are the same in every document of a kind: not searched.
-        self.emit(f"<table{search}>\n")
-        self.emit(f"<thead data-search-exclude>\n<tr>{head}</tr>\n</thead>\n", searched=False)
-        self.emit(f"<tbody>\n{rows}</tbody>\n</table>\n")
-        if block.css:
-            self.emit("</div>\n")
+            table = f'<div class="{_attribute(block.css)}">\n{table}</div>\n'
+        self.emit(table, searched=False)
+        # Search reads each row as one line of words: what it indexes, without the table's
+        # markup (its parser's cost is per tag) and with spaces between the cells.
+        if not search:
+            self.emit_for_search("".join(
+                "<p>" + " ".join(words for cell in row if (words := _searched_text(cell)))
+                + "</p>\n" for row in cells))
 
     def note(self, block: Note, search: str, exclude: bool) -> None:
         if block.kind == "danger":
@@ -325,6 +337,20 @@ def _editor_ids(blocks: Iterable[Block]) -> set[str]:
             for found in markdown_headings(block.markdown, 1):
                 ids.add(unique(slugify(heading_text(found.text)), ids))
     return ids
+
+
+_EXCLUDED_SPAN = re.compile(r"<span data-search-exclude>.*?</span>")
+_TAG = re.compile(r"<[^>]+>")
+
+
+_FIGURES = re.compile(r"[\d\s,.:+%–-]*")
+
+
+def _searched_text(cell_html: str) -> str:
+    """A cell's words as search indexes them (our own HTML: its marks are known); a cell of
+    figures alone (a score, a percentage, '–') is not searched."""
+    words = _TAG.sub("", _EXCLUDED_SPAN.sub("", cell_html))
+    return "" if _FIGURES.fullmatch(words) else words
 
 
 def _has_markdown(block: Block) -> bool:
