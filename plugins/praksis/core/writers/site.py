@@ -9,6 +9,9 @@ as Markdown for the engine to read, between the HTML runs.
 Every value an editor typed is escaped here, so ``<script>`` and ``[x](javascript:..)`` show
 as typed. Text repeated in every document of a kind (``Repeated``) carries Material's
 ``data-search-exclude``: it is found on its own reference page, not in every assessment.
+Each HTML run also comes as search reads it (``SitePieces.search``): without what search
+leaves out, and with a table's rows as lines of words, because Material's search parses
+every tag of a page it indexes.
 
 ``markdown_page`` joins the pieces into one Markdown text with the HTML as raw blocks (and
 the headings as Markdown headings): ``praksis render`` writes that for engines without the
