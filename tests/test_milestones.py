@@ -78,7 +78,7 @@ def sample_plans(tmp_path: Path) -> Path:
 
 
 def context(project: Path, today: dt.date = TODAY) -> PageContext:
-    content = load_content(project / "content", display_root=project)
+    content = load_content(project / "content", project_root=project)
     assert not content.errors, [p.format() for p in content.errors]
     return PageContext(content, today)
 

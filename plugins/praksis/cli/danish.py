@@ -47,7 +47,7 @@ class DanishFormatter(click.HelpFormatter):
     def write_heading(self, heading: str) -> None:
         super().write_heading(_HEADINGS.get(heading, heading))
 
-    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30,
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30,
                  col_spacing: int = 2) -> None:
         super().write_dl([(_TYPE_WORDS.sub(lambda m: _TYPES[m.group()], term),
                            _danish_help(text)) for term, text in rows], col_max, col_spacing)

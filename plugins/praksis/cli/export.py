@@ -14,8 +14,11 @@ from ..core.problems import did_you_mean, quote_list
 from ..core.rules.editions import left_out_note
 from ..core.siteconfig import resolved_today
 from ..core.views.context import PageContext
-from .check import site_config
 from .output import PraksisError, echo_problems
+from .project import config_option, content_option, find_project
+
+# Where editions are written, in the project's folder (the plugin's 'editions_dir' default).
+EDITIONS_DIR = "build/editions"
 
 
 def chosen_formats(value: str) -> tuple[str, ...]:
@@ -70,15 +73,12 @@ def site_address(config: Path) -> tuple[str | None, bool]:
               help="docx, pdf eller all.")
 @click.option("--draft", is_flag=True,
               help="Tag også beskrivelser med, der ikke er godkendt; hver side mærkes KLADDE.")
-@click.option("--content", "content_dir", default="content", show_default=True,
-              type=click.Path(path_type=Path), help="Indholdsmappen.")
-@click.option("--output", "output_dir", default="build/editions", show_default=True,
-              type=click.Path(path_type=Path), help="Hvor udgaverne skrives.")
-@click.option("--config", "config_file", default="mkdocs.yml", show_default=True,
-              type=click.Path(path_type=Path),
-              help="Sitets mkdocs.yml: site_url giver beskrivelsernes adresse i udgaven.")
-def export(names: tuple[str, ...], fmt: str, draft: bool, content_dir: Path,
-           output_dir: Path, config_file: Path) -> None:
+@content_option
+@click.option("--output", "output_dir", type=click.Path(path_type=Path),
+              help=f"Hvor udgaverne skrives (standard: {EDITIONS_DIR} i projektets mappe).")
+@config_option
+def export(names: tuple[str, ...], fmt: str, draft: bool, content_dir: Path | None,
+           output_dir: Path | None, config_file: Path | None) -> None:
     """Skriv trykte udgaver (Word og PDF) af UDGAVE (standard: alle i content/editions/).
 
     En udgave er en fil content/editions/UDGAVE.yml. Filerne skrives som
@@ -88,19 +88,23 @@ def export(names: tuple[str, ...], fmt: str, draft: bool, content_dir: Path,
     from ..export import ExportError, export_edition, git_history, plan_for_print
 
     formats = chosen_formats(fmt)
+    project = find_project(config_file, content_dir)
     # The same today as the site's: the plugin's 'today' in mkdocs.yml when it is valid.
-    config = site_config(config_file)
+    config = project.site_config()
     today = resolved_today(config if config is not None and not config.errors else None)
-    content = load_content(content_dir, today=today)
+    folder = project.content_folder()
+    content = load_content(folder, project_root=project.root, today=today)
     errors = [*content.errors, *project_link_problems(content, today)]
     if errors:
-        echo_problems(errors, content.files)
+        echo_problems(errors, content.files, project.shown)
         raise PraksisError("udgaverne blev ikke eksporteret. Ret fejlene ovenfor, og prøv igen.")
     editions = chosen_editions(names, content.of_type(Edition))
     ctx = PageContext(content, today)
-    label = content_dir.as_posix().rstrip("/")
-    history = git_history(content_dir)
-    site_url, directory_urls = site_address(config_file)
+    label = project.shown(folder)
+    history = git_history(folder)
+    site_url, directory_urls = (site_address(project.config_file) if project.config_file
+                                else (None, True))
+    output_dir = output_dir or project.usable(EDITIONS_DIR)
     try:
         for edition in editions:
             plan = plan_for_print(edition, content, ctx, draft, history, label, site_url,

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -15,6 +14,7 @@ from ..core.clock import today as resolved_today
 from ..core.danish import SLUG
 from ..core.model import Practice
 from ..core.model.assessment import Assessment
+from ..core.model.content import ContentSet
 from ..core.model.instrument import Instrument
 from ..core.model.milestones import Framework
 from ..core.problems import did_you_mean, quote_list
@@ -24,16 +24,17 @@ from ..core.types.plan import plan_file_name
 from ..core.types.plan import scaffold as plan_scaffold
 from ..core.types.practice import scaffold as practice_scaffold
 from .output import PraksisError
+from .project import F, Project, config_option, content_option, find_project
 
 FOLDER_HELP = ("Undermappen af indholdsmappen, filen skrives i, fx 'praksis/lindegaarden' "
                "(standard: {default}).")
 
 
-def folder_option(default: str):
+def folder_option(default: str) -> Callable[[F], F]:
     return click.option("--folder", metavar="MAPPE", help=FOLDER_HELP.format(default=default))
 
 
-def id_option(help_text: str):
+def id_option(help_text: str) -> Callable[[F], F]:
     return click.option("--id", "option_id", metavar="ID", help=help_text)
 
 
@@ -48,8 +49,9 @@ def one_id(argument: str | None, option: str | None) -> str:
     return check_slug(chosen)
 
 
-def target_folder(content_dir: Path, folder: str | None, default: str) -> Path:
+def target_folder(project: Project, folder: str | None, default: str) -> Path:
     """content/<folder>: any subfolder of the content folder, never outside it."""
+    content_dir = project.content_folder(must_exist=False)
     raw = (folder or default).strip()
     chosen = raw.rstrip("/")
     parts = chosen.replace("\\", "/").split("/")
@@ -63,21 +65,22 @@ def target_folder(content_dir: Path, folder: str | None, default: str) -> Path:
                            "bogstaver a-z, tal og bindestreger (æ, ø, å skrives ae, oe, aa).")
     target = content_dir.joinpath(*parts)
     if target.exists() and not target.is_dir():
-        raise PraksisError(f"--folder: {target} er en fil, ikke en mappe.")
+        raise PraksisError(f"--folder: {project.shown(target)} er en fil, ikke en mappe.")
     return target
 
 
-def refuse_existing(path: Path) -> None:
+def refuse_existing(project: Project, path: Path) -> None:
     if path.exists():
-        raise PraksisError(f"{path} findes allerede. Vælg et andet id (til en plan eller "
-                           "vurdering med --id), eller ret den eksisterende fil.")
+        raise PraksisError(f"{project.shown(path)} findes allerede. Vælg et andet id (til en "
+                           "plan eller vurdering med --id), eller ret den eksisterende fil.")
 
 
-def write_new(path: Path, text: str) -> None:
+def write_new(project: Project, path: Path, text: str) -> None:
     """Write a new file, refusing to overwrite anything an editor already has."""
-    refuse_existing(path)
+    refuse_existing(project, path)
     write_atomically(path, text.encode("utf-8"))
-    click.echo(f"Oprettet {path}. Udfyld felterne, og kør 'praksis check'.", err=True)
+    click.echo(f"Oprettet {project.shown(path)}. Udfyld felterne, og kør 'praksis check'.",
+               err=True)
 
 
 def check_slug(doc_id: str) -> str:
@@ -96,14 +99,16 @@ def new() -> None:
 @click.argument("doc_id", metavar="ID", required=False)
 @id_option("Beskrivelsens id, som argumentet ID.")
 @folder_option("praksis")
-@click.option("--content", "content_dir", default="content", show_default=True,
-              type=click.Path(path_type=Path), help="Indholdsmappen.")
+@content_option
+@config_option
 def new_practice(doc_id: str | None, option_id: str | None, folder: str | None,
-                 content_dir: Path) -> None:
+                 content_dir: Path | None,
+                 config_file: Path | None) -> None:
     """Opret en ny praksisbeskrivelse content/praksis/ID.md."""
 
     doc_id = one_id(doc_id, option_id)
-    write_new(target_folder(content_dir, folder, "praksis") / f"{doc_id}.md",
+    project = find_project(config_file, content_dir)
+    write_new(project, target_folder(project, folder, "praksis") / f"{doc_id}.md",
               practice_scaffold(doc_id, resolved_today().isoformat()))
 
 
@@ -130,27 +135,30 @@ def _unknown(kind: str, wanted: str, known: list[str], where: str,
               help="Planens id (filnavnet uden .md). Standard: PRAKSIS-ENHED. Brug det til "
                    "en plan mere for samme praksis og enhed.")
 @folder_option("implementering")
-@click.option("--content", "content_dir", default="content", show_default=True,
-              type=click.Path(path_type=Path), help="Indholdsmappen.")
+@content_option
+@config_option
 def new_plan(practice_id: str, framework_id: str, unit: str | None, doc_id: str | None,
-             folder: str | None, content_dir: Path) -> None:
+             folder: str | None, content_dir: Path | None,
+             config_file: Path | None) -> None:
     """Opret en implementeringsplan i content/implementering/ med alle rammens milepæle som
     ikke-påbegyndt."""
 
-    content = load_content(content_dir)
+    project = find_project(config_file, content_dir)
+    content = load_content(project.content_folder(must_exist=False), project_root=project.root)
+    where = project.shown(content.root)
     practice = content.get(Practice, practice_id)
     if practice is None:
         raise _unknown("praksisbeskrivelse", practice_id,
-                       [p.id for p in content.of_type(Practice)], f"{content_dir}/praksis",
+                       [p.id for p in content.of_type(Practice)], f"{where}/praksis",
                        content.broken)
     framework = content.get(Framework, framework_id)
     if framework is None:
         raise _unknown("ramme", framework_id, [f.id for f in content.of_type(Framework)],
-                       f"{content_dir}/frameworks", content.broken)
+                       f"{where}/frameworks", content.broken)
     today = resolved_today().isoformat()
     unit = unit.strip() if unit and unit.strip() else None
     name = f"{check_slug(doc_id)}.md" if doc_id else plan_file_name(practice.id, unit)
-    write_new(target_folder(content_dir, folder, "implementering") / name,
+    write_new(project, target_folder(project, folder, "implementering") / name,
               plan_scaffold(framework, practice, unit or practice.unit, today))
 
 
@@ -164,18 +172,21 @@ def new_plan(practice_id: str, framework_id: str, unit: str | None, doc_id: str 
 @click.option("--id", "doc_id", metavar="ID",
               help="Vurderingens id (filnavnet uden .md). Standard: PRAKSIS-DATO.")
 @folder_option("vurderinger")
-@click.option("--content", "content_dir", default="content", show_default=True,
-              type=click.Path(path_type=Path), help="Indholdsmappen.")
+@content_option
+@config_option
 @click.option("--from", "from_file", type=click.Path(path_type=Path), metavar="FIL",
               help="En tidligere vurdering at starte fra: svar og kommentarer kopieres. "
                    "Prioriteterne bliver i den gamle fil, hvor I retter deres status.")
 def new_assessment(practice_id: str | None, instrument_id: str, date_text: str | None,
-                   doc_id: str | None, folder: str | None, content_dir: Path,
+                   doc_id: str | None, folder: str | None, content_dir: Path | None,
+                   config_file: Path | None,
                    from_file: Path | None) -> None:
     """Opret en vurdering content/vurderinger/PRAKSIS-DATO.md med alle spørgsmål ubesvarede og
     overskrifterne til refleksionen (med --from: svarene fra en tidligere vurdering)."""
 
-    content = load_content(content_dir)
+    project = find_project(config_file, content_dir)
+    content = load_content(project.content_folder(must_exist=False), project_root=project.root)
+    where = project.shown(content.root)
     known = sorted(p.id for p in content.of_type(Practice))
     previous = _previous_assessment(from_file, content) if from_file is not None else None
     if previous is not None:
@@ -185,21 +196,21 @@ def new_assessment(practice_id: str | None, instrument_id: str, date_text: str |
         raise PraksisError("angiv praksisbeskrivelsen med --practice ID. Kendte id'er: "
                            f"{', '.join(known) or 'ingen'}.")
     check_slug(practice_id)
-    if content.get(Practice, practice_id) is None:
-        raise _unknown("praksisbeskrivelse", practice_id, known, f"{content_dir}/praksis",
+    practice = content.get(Practice, practice_id)
+    if practice is None:
+        raise _unknown("praksisbeskrivelse", practice_id, known, f"{where}/praksis",
                        content.broken)
     instrument = content.get(Instrument, instrument_id)
     if instrument is None:
         raise _unknown("instrument", instrument_id,
-                       [i.id for i in content.of_type(Instrument)], f"{content_dir}/instruments")
+                       [i.id for i in content.of_type(Instrument)], f"{where}/instruments")
     day = resolved_today(date_text, source="--date")
     name = f"{check_slug(doc_id)}.md" if doc_id else f"{practice_id}-{day.isoformat()}.md"
-    write_new(target_folder(content_dir, folder, "vurderinger") / name,
-              assessment_scaffold(instrument, practice_id, day, previous,
-                       content.get(Practice, practice_id).title))
+    write_new(project, target_folder(project, folder, "vurderinger") / name,
+              assessment_scaffold(instrument, practice_id, day, previous, practice.title))
 
 
-def _previous_assessment(path: Path, content: Any) -> Any:
+def _previous_assessment(path: Path, content: ContentSet) -> Assessment:
     """The assessment in ``path`` (checked), for ``praksis new assessment --from``."""
 
     if not path.is_file():
@@ -226,30 +237,32 @@ def _previous_assessment(path: Path, content: Any) -> Any:
               help="Mappen, hvis beskrivelser udgaven samler, fx 'praksis/lindegaarden'. "
                    "Standard: organisationens mappe, når der kun er én; ellers spørges du.")
 @folder_option("editions")
-@click.option("--content", "content_dir", default="content", show_default=True,
-              type=click.Path(path_type=Path), help="Indholdsmappen.")
+@content_option
+@config_option
 def new_edition(edition_id: str | None, option_id: str | None, organisation: str,
-                print_folder: str | None, folder: str | None, content_dir: Path) -> None:
+                print_folder: str | None, folder: str | None,
+                content_dir: Path | None, config_file: Path | None) -> None:
     """Opret en ny trykt udgave content/editions/ID.yml.
 
     --folder med praksisbeskrivelser (fx praksis/lindegaarden) er mappen, udgaven samler;
     filen lægges så i content/editions/."""
 
     edition_id = one_id(edition_id, option_id)
-    folders = _practice_folders(content_dir)
+    project = find_project(config_file, content_dir)
+    folders = _practice_folders(project)
     if folder is not None and print_folder is None and _among(folder, folders):
         # 'new edition x --folder praksis/org': an edition of that organisation's folder.
         folder, print_folder = None, folder
-    path = target_folder(content_dir, folder, "editions") / f"{edition_id}.yml"
-    refuse_existing(path)   # before any question is asked
+    path = target_folder(project, folder, "editions") / f"{edition_id}.yml"
+    refuse_existing(project, path)   # before any question is asked
     printed = _printed_folder(folders, print_folder)
-    write_new(path, edition_scaffold(organisation, resolved_today().isoformat(), printed))
+    write_new(project, path, edition_scaffold(organisation, resolved_today().isoformat(), printed))
 
 
-def _practice_folders(content_dir: Path) -> list[str]:
+def _practice_folders(project: Project) -> list[str]:
     """The folders (below content/) that hold practice descriptions."""
 
-    content = load_content(content_dir)
+    content = load_content(project.content_folder(must_exist=False), project_root=project.root)
     return sorted({posixpath.dirname(p.source.path) for p in content.of_type(Practice)} - {""})
 
 

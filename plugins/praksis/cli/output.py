@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import IO, Any
 
 import click
 
 from ..core import Problem, summarize
 
 
-def echo_problems(problems: Iterable[Problem], files: int) -> None:
+def echo_problems(problems: Iterable[Problem], files: int,
+                  shown: Callable[[str], str] = str) -> None:
+    """Each problem on a line, its file as ``shown`` gives it, then the summary."""
     problems = list(problems)
     for problem in problems:
-        click.echo(problem.format(), err=True)
+        click.echo(problem.format(shown(problem.path)), err=True)
     click.echo(summarize(problems, files), err=True)
 
 
@@ -83,5 +86,5 @@ STRICT_NOTE = ("Med --strict tæller advarsler som fejl: ret advarslerne ovenfor
 class PraksisError(click.ClickException):
     """A failure reported to the user in Danish, exit code 1, no traceback."""
 
-    def show(self, file=None) -> None:
+    def show(self, file: IO[Any] | None = None) -> None:
         click.echo(f"Fejl: {self.format_message()}", err=True)

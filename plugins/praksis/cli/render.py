@@ -8,23 +8,24 @@ import click
 
 from ..core import load_content, summarize
 from .output import PraksisError
+from .project import config_option, find_project
 
 
 @click.command()
 @click.argument("out_dir", type=click.Path(path_type=Path))
-@click.option("--config", "config_file", default="mkdocs.yml", show_default=True,
-              type=click.Path(path_type=Path), help="MkDocs' indstillingsfil.")
-def render(out_dir: Path, config_file: Path) -> None:
+@config_option
+def render(out_dir: Path, config_file: Path | None) -> None:
     """Skriv sitets sider med alt beregnet indhold som Markdown i OUT_DIR (docs/ og
     mkdocs.yml), så MkDocs, ProperDocs eller Zensical kan bygge dem uden praksis-pluginet."""
     from ..site.render import RenderError, load_project, write_render
 
+    found = find_project(config_file)
     try:
-        project = load_project(config_file)
-        content = load_content(project.docs_dir, display_root=project.root)
+        project = load_project(found.usable(found.required_config()))
+        content = load_content(project.docs_dir, project_root=project.root)
         for problem in content.problems:
             if problem.is_error or problem.is_warning:
-                click.echo(problem.format(), err=True)
+                click.echo(found.format(problem), err=True)
         if content.errors:
             raise PraksisError(f"{summarize(content.problems, content.files)} Intet er "
                                "skrevet. Ret fejlene ovenfor, og kør kommandoen igen.")

@@ -8,14 +8,19 @@ import click
 
 from ..core.atomic import write_atomically
 from ..core.jsonschema import all_json_schemas, dumps
+from .project import find_project
+
+SCHEMAS_DIR = "schemas"
 
 
 @click.command()
-@click.argument("out_dir", default="schemas", type=click.Path(path_type=Path))
+@click.argument("out_dir", required=False, type=click.Path(path_type=Path))
 @click.option("--check", "check_only", is_flag=True,
               help="Skriv intet; afslut med 1, hvis filerne i OUT_DIR ikke er opdaterede.")
-def schema(out_dir: Path, check_only: bool) -> None:
-    """Skriv JSON Schemas for alle dokumenttyper til OUT_DIR (standard: schemas)."""
+def schema(out_dir: Path | None, check_only: bool) -> None:
+    """Skriv JSON Schemas for alle dokumenttyper til OUT_DIR (standard: schemas i projektets
+    mappe)."""
+    out_dir = out_dir or find_project().usable(SCHEMAS_DIR)
     stale = []
     for name, document in all_json_schemas().items():
         path = out_dir / name

@@ -8,32 +8,13 @@ from pathlib import Path
 
 import click
 
-from ..core import Problem, Severity, load_content
+from ..core import Severity, load_content
 from ..core.danish import decimal, format_date
 from ..core.model.assessment import PRIORITY_LABELS, WHOLE_PRACTICE, Assessment
 from ..core.rules.scoring import ADJUSTED_LABEL, MEAN_LABEL, AssessmentScore, mode_label, score_in
 from ..core.rules.titles import display_title
 from .output import PraksisError, echo_problems
-from .status import _today as resolve_today
-
-CONTENT_FOLDER = "content"
-
-
-def find_content_root(file: Path, given: Path | None) -> Path:
-    """--content if given, else the nearest parent folder named 'content', else ./content."""
-    if given is not None:
-        return given
-    for parent in file.resolve().parents:
-        if parent.name == CONTENT_FOLDER:
-            return parent
-    return Path(CONTENT_FOLDER)
-
-
-def _is_about(problem: Problem, file: Path, root: Path) -> bool:
-    """Whether a problem is in ``file``. Its path is shown relative to the current folder,
-    or to the content folder's parent when that is outside it (see ``load_content``)."""
-    target = file.resolve()
-    return any((base / problem.path).resolve() == target for base in (Path.cwd(), root.parent))
+from .project import config_option, content_option, find_project
 
 
 def score_table(score: AssessmentScore) -> str:
@@ -72,35 +53,32 @@ def priorities_text(document: Assessment, today: dt.date) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
 @click.option("--adjusted", is_flag=True,
               help=f"Lad 'ikke relevant'-svar ude af nævneren ({ADJUSTED_LABEL}).")
-@click.option("--content", "content_dir", type=click.Path(path_type=Path),
-              help="Indholdsmappen (standard: mappen 'content', som FILE ligger i).")
+@content_option
+@config_option
 @click.option("--today", metavar="ÅÅÅÅ-MM-DD",
               help="Dagens dato, som forfaldne prioriteter regnes ud fra. Standard: "
-                   "SOURCE_DATE_EPOCH, hvis den er sat, ellers dags dato.")
+                   "'today' i mkdocs.yml, SOURCE_DATE_EPOCH eller dags dato.")
 def score(file: Path, as_json: bool, adjusted: bool, content_dir: Path | None,
-          today: str | None) -> None:
+          config_file: Path | None, today: str | None) -> None:
     """Vis scoren pr. element for vurderingen FILE (type: assessment)."""
-    day = resolve_today(today)
+    project = find_project(config_file, content_dir, near=file)
+    day = project.today(today)
     if not file.is_file():
         raise PraksisError(f"{file} findes ikke. Angiv en vurdering, fx "
                            "content/vurderinger/samarbejde-om-sikkerhed-2026-03-12.md.")
-    root = find_content_root(file, content_dir)
-    content = load_content(root)
-    if not content.root.is_dir():
-        echo_problems(content.problems, content.files)
-        raise SystemExit(1)
+    root = project.content_folder()
+    content = load_content(root, project_root=project.root)
     try:
         rel = file.resolve().relative_to(content.root).as_posix()
     except ValueError:
-        raise PraksisError(f"{file} ligger ikke i indholdsmappen {root}. Angiv mappen med "
-                           "--content.") from None
+        raise PraksisError(f"{file} ligger ikke i indholdsmappen {project.shown(root)}. "
+                           "Angiv mappen med --content.") from None
     # Only this file's problems stop the score (its cross-check covers the instrument and
     # the practice it names); errors in unrelated files are for 'praksis check'.
-    own = [p for p in content.problems
-           if _is_about(p, file, content.root) and p.severity is not Severity.INFO]
+    own = [p for p in content.problems_in(rel) if p.severity is not Severity.INFO]
     document = content.by_path(rel)
     if any(p.is_error for p in own):
-        echo_problems(own, 1)
+        echo_problems(own, 1, project.shown)
         raise SystemExit(1)
     if not isinstance(document, Assessment):
         raise PraksisError(f"{file} er ikke en vurdering (type: assessment). Angiv en fil fra "
@@ -109,7 +87,7 @@ def score(file: Path, as_json: bool, adjusted: bool, content_dir: Path | None,
     if result is None:  # unreachable: the cross-check reports an unknown instrument
         raise PraksisError(f"instrumentet '{document.instrument}' findes ikke.")
     for problem in own:
-        click.echo(problem.format(), err=True)
+        click.echo(project.format(problem), err=True)
     if as_json:
         report = result.as_json()
         report["today"] = day.isoformat()

@@ -1,4 +1,4 @@
-"""``praksis build``: check, then build the site."""
+"""``praksis build`` and ``praksis serve``: check, then build or preview the site."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from pathlib import Path
 
 import click
 
+from ..core.problems import Problem
 from .output import PraksisError, echo_problems, route_mkdocs_log
+from .project import Project, config_option, find_project
 
 # ProperDocs when installed; --engine or PRAKSIS_ENGINE picks MkDocs (site/engine.py).
 engine_option = click.option(
@@ -27,17 +29,23 @@ def _start_engine(engine: str | None, verbose: bool) -> None:
     route_mkdocs_log(verbose, engine=name)
 
 
+def _config_file(project: Project) -> Path:
+    """mkdocs.yml as messages name it (relative to the current folder when the project is in it)."""
+    return project.usable(project.required_config())
+
+
 @click.command()
-@click.option("--config", "config_file", default="mkdocs.yml", show_default=True,
-              type=click.Path(path_type=Path), help="MkDocs' indstillingsfil.")
+@config_option
 @click.option("--site-dir", type=click.Path(path_type=Path),
               help="Hvor sitet skrives (standard: site_dir i mkdocs.yml, build/site).")
 @click.option("--strict", is_flag=True, help="Advarsler stopper bygningen.")
 @click.option("-v", "--verbose", is_flag=True, help="Vis MkDocs' egne meddelelser.")
 @engine_option
-def build(config_file: Path, site_dir: Path | None, strict: bool, verbose: bool,
+def build(config_file: Path | None, site_dir: Path | None, strict: bool, verbose: bool,
           engine: str | None) -> None:
     """Tjek indholdet og byg sitet. Det gamle site erstattes kun, hvis alt lykkes."""
+    project = find_project(config_file)
+    config = _config_file(project)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _start_engine(engine, verbose)
     # Imported here so `praksis check` starts without loading MkDocs, and after the engine
@@ -45,16 +53,15 @@ def build(config_file: Path, site_dir: Path | None, strict: bool, verbose: bool,
     from ..site.build import SiteBuildError, build_site
 
     try:
-        target = build_site(config_file, site_dir, strict)
+        target = build_site(config, site_dir, strict)
     except SiteBuildError as exc:
-        echo_config_problems(exc)
+        _echo_config_problems(exc.problems, project)
         raise PraksisError(str(exc)) from None
     click.echo(f"Sitet er bygget i {target}.", err=True)
 
 
 @click.command()
-@click.option("--config", "config_file", default="mkdocs.yml", show_default=True,
-              type=click.Path(path_type=Path), help="MkDocs' indstillingsfil.")
+@config_option
 @click.option("-a", "--dev-addr", metavar="IP:PORT",
               help="Adresse for forhåndsvisningen (standard: 127.0.0.1:8000).")
 @click.option("--open", "open_browser", is_flag=True, help="Åbn sitet i browseren.")
@@ -63,22 +70,23 @@ def build(config_file: Path, site_dir: Path | None, strict: bool, verbose: bool,
                    "sites). Andre sider, der viser tal fra filen, opdateres først, når du "
                    "starter forhåndsvisningen igen.")
 @engine_option
-def serve(config_file: Path, dev_addr: str | None, open_browser: bool, dirty: bool,
+def serve(config_file: Path | None, dev_addr: str | None, open_browser: bool, dirty: bool,
           engine: str | None) -> None:
     """Forhåndsvis sitet, mens du skriver. Fejl vises i terminalen og på siden."""
+    project = find_project(config_file)
+    config = _config_file(project)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _start_engine(engine, verbose=True)  # the server's address and rebuilds are worth seeing
     from ..site.build import SiteBuildError
     from ..site.serve import serve_site
 
     try:
-        serve_site(config_file, dev_addr, open_browser, dirty)
+        serve_site(config, dev_addr, open_browser, dirty)
     except SiteBuildError as exc:
-        echo_config_problems(exc)
+        _echo_config_problems(exc.problems, project)
         raise PraksisError(str(exc)) from None
 
 
-def echo_config_problems(exc: Exception) -> None:
-    problems = getattr(exc, "problems", ())
+def _echo_config_problems(problems: tuple[Problem, ...], project: Project) -> None:
     if problems:
-        echo_problems(problems, 1)
+        echo_problems(problems, 1, project.shown)

@@ -12,19 +12,8 @@ from ..core import load_content
 from ..core.danish import format_date, percent
 from ..core.model.milestones import ImplementationPlan
 from ..core.rules.milestones import MilestoneProgress, PlanStatus, plan_statuses, status_json
-from ..core.siteconfig import resolved_today
-from .check import site_config
 from .output import PraksisError, echo_problems
-
-
-def _today(option: str | None) -> dt.date:
-    config = site_config()   # the plugin's 'today' in mkdocs.yml, as the site uses it
-    try:
-        return resolved_today(config if config is not None and not config.errors else None,
-                              option)
-    except ValueError as exc:
-        raise PraksisError(str(exc)) from None
-
+from .project import config_option, content_option, find_project, one_content_dir
 
 _DATE_WORDS = {"done": "udført", "due": "frist"}
 _HEADER = ["Id", "Status", "Frist / udført", "Ansvarlig", "Milepæl"]
@@ -94,33 +83,36 @@ def terminal_table(statuses: list[PlanStatus], files: dict[str, str], today: dt.
 
 
 @click.command()
-@click.argument("path", default="content", type=click.Path(path_type=Path))
+@click.argument("path", required=False, metavar="[PLAN]", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True,
               help="Skriv status som JSON (til andre værktøjer) i stedet for en tabel.")
 @click.option("--today", metavar="ÅÅÅÅ-MM-DD",
               help="Dagens dato, som forfaldne milepæle regnes ud fra. Standard: "
                    "'today' i mkdocs.yml, SOURCE_DATE_EPOCH eller dags dato.")
-@click.option("--content", "content_dir", default="content", show_default=True,
-              type=click.Path(path_type=Path),
-              help="Indholdsmappen, når PATH er en enkelt plan.")
-def status(path: Path, as_json: bool, today: str | None, content_dir: Path) -> None:
-    """Vis status for implementeringsplanerne i PATH: en plan eller en indholdsmappe
-    (standard: content)."""
-    day = _today(today)
-    if path.is_dir():
-        root, only = path, None
-    elif path.is_file():
-        root = content_dir
-        if not path.resolve().is_relative_to(root.resolve()):
-            raise PraksisError(f"{path} ligger ikke i indholdsmappen {root}. Angiv "
-                               "indholdsmappen med --content.")
-        only = path.resolve().relative_to(root.resolve()).as_posix()
-    else:
+@content_option
+@config_option
+def status(path: Path | None, as_json: bool, today: str | None, content_dir: Path | None,
+           config_file: Path | None) -> None:
+    """Vis status for implementeringsplanerne i indholdsmappen, eller kun for PLAN (en
+    implementeringsplan)."""
+    if path is not None and not path.exists():
         raise PraksisError(f"{path} findes ikke. Angiv en implementeringsplan eller en "
                            "indholdsmappe, fx 'content'.")
-    content = load_content(root)
+    # A folder in place of PLAN is the content folder, as older command lines give it.
+    if path is not None and path.is_dir():
+        content_dir, path = one_content_dir(path, content_dir), None
+    project = find_project(config_file, content_dir, near=path)
+    day = project.today(today)
+    root = project.content_folder()
+    only = None
+    if path is not None:
+        if not path.resolve().is_relative_to(root):
+            raise PraksisError(f"{path} ligger ikke i indholdsmappen {project.shown(root)}. "
+                               "Angiv indholdsmappen med --content.")
+        only = path.resolve().relative_to(root).as_posix()
+    content = load_content(root, project_root=project.root)
     if content.errors:
-        echo_problems(content.problems, content.files)
+        echo_problems(content.problems, content.files, project.shown)
         raise SystemExit(1)
     statuses = plan_statuses(content, day)
     if only is not None:
@@ -129,8 +121,8 @@ def status(path: Path, as_json: bool, today: str | None, content_dir: Path) -> N
                                "(type: implementation-plan).")
         statuses = [s for s in statuses if s.plan.source.path == only]
     # "file" is the path as the user would type it, relative to the current folder.
-    files = {s.plan.source.path: (path if only is not None else path / s.plan.source.path)
-             .as_posix() for s in statuses}
+    files = {s.plan.source.path: project.shown(content.project_path(s.plan.source.path))
+             for s in statuses}
     if as_json:
         click.echo(json.dumps(status_json(statuses, day, files), ensure_ascii=False, indent=2))
     else:

@@ -17,7 +17,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import Any
+from typing import Protocol, TypeVar
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -113,13 +113,33 @@ def _links(body: str) -> Iterable[tuple[str, int]]:
                 yield href, line
 
 
-def broken_anchor_links(documents: Iterable[Any], by_path: Callable[[str], Any],
-                        rendered: Callable[[Any], str] | None = None,
-                        shown: Callable[[str], str] = str) -> list[Problem]:
+class _Text(Protocol):
+    """A document's source as this module reads it (model.Source; the model is a layer up)."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def body_line(self) -> int: ...
+
+
+class _Document(Protocol):
+    @property
+    def source(self) -> _Text: ...
+
+
+Doc = TypeVar("Doc", bound=_Document)
+
+
+def broken_anchor_links(documents: Iterable[Doc], by_path: Callable[[str], Doc | None],
+                        rendered: Callable[[Doc], str] | None = None,
+                        project_path: Callable[[str], str] = str) -> list[Problem]:
     """A warning for every link in a document's own text to ``page.md#anchor`` (or
     ``#anchor``) when that page has no such anchor. ``rendered`` gives a page's whole
     Markdown (with computed sections), asked only when its own text lacks the anchor;
-    ``shown`` turns a content path into the path messages show."""
+    ``project_path`` turns a content path into the path problems carry (relative to the
+    project root, ``ContentSet.project_path``)."""
     cache: dict[str, set[str]] = {}
     problems = []
     for doc in documents:
@@ -148,7 +168,7 @@ def broken_anchor_links(documents: Iterable[Any], by_path: Callable[[str], Any],
             headings_here = sorted(known)
             hint = did_you_mean(fragment, headings_here)
             problems.append(Problem(
-                shown(source.path), source.body_line + line, "link",
+                project_path(source.path), source.body_line + line, "link",
                 f"afsnittet '#{fragment}' findes ikke på {where} (linket '{href}'). Ret "
                 f"linket til en overskrift, der findes, eller fjern '#{fragment}'.{hint}",
                 Severity.WARNING))

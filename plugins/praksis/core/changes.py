@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
 
-from .fields import Checker, Date, Field, ListOf, Record, Text
+from .fields import Checker, Date, Field, Key, ListOf, Record, Text, Values
 from .model import ChangeEntry
 
 _VERSION = re.compile(r"^\d+(\.\d+)*$")
@@ -68,7 +67,7 @@ def with_changes(schema: Record) -> Record:
     return dataclasses.replace(schema, fields=fields)
 
 
-def check_changes(values: dict[str, Any], ck: Checker) -> None:
+def check_changes(values: Values, ck: Checker) -> None:
     """Versions are dotted numbers, none twice, the highest equals ``version``."""
     entries = values.get("changes") or ()
     seen: dict[tuple[int, ...], int] = {}
@@ -108,7 +107,7 @@ def check_changes(values: dict[str, Any], ck: Checker) -> None:
                                "eller tilføj ændringen til den nye version under 'changes'.")
 
 
-def entries(values: dict[str, Any], lines: dict[Any, int]) -> tuple[ChangeEntry, ...]:
+def entries(values: Values, lines: Mapping[Key, int]) -> tuple[ChangeEntry, ...]:
     """The checked ``changes`` values as entries, each with the line it was written on."""
     return tuple(ChangeEntry(date=entry["date"], version=entry.get("version"),
                              summary=entry.get("summary"),

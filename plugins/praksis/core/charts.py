@@ -232,13 +232,13 @@ def line_svg(points: Sequence[tuple[str, float | None]], title: str, description
         f'<title id="{id_prefix}-title">{escape(title)}</title>',
         f'<desc id="{id_prefix}-desc">{escape(description)}</desc>',
     ]
-    for value in axis_values:
-        y = bottom - (bottom - top) * value
+    for tick in axis_values:
+        y = bottom - (bottom - top) * tick
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" '
-                     f'stroke="{INK}" stroke-opacity="{0.6 if value == 0 else 0.2}" '
+                     f'stroke="{INK}" stroke-opacity="{0.6 if tick == 0 else 0.2}" '
                      'stroke-width="1"/>')
         parts.append(f'<text x="{left - 8}" y="{y + 6:.1f}" text-anchor="end" font-size="17" '
-                     f'fill="{INK}">{escape(value_label(value))}</text>')
+                     f'fill="{INK}">{escape(value_label(tick))}</text>')
     count = len(points)
     if count == 0:
         parts.append("</svg>")

@@ -15,23 +15,23 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import yaml
 
 from . import clock, frontmatter
 from .changes import entries as change_entries
 from .danish import SLUG, slugify
-from .fields import INVALID, Checker, Key, check_document, key_text
+from .fields import Checker, Invalid, Key, check_document, key_text
 from .markdown import headings
 from .model import Source
-from .model.content import ContentSet
+from .model.content import ContentSet, Document
 from .personal_data import ALLOW_MARKER, PERSONAL_DATA_KEY, find_cpr_numbers, mask_cpr_numbers
 from .placeholders import placeholder_problems
 from .problems import BODY_KEY, Problem, Severity, did_you_mean
 from .rules.editions import PRINTABLE_TYPES
 from .types import document_types
-from .types.common import DocumentType
+from .types.common import AnyDocumentType
 
 MARKDOWN_SUFFIXES = (".md",)
 DATA_SUFFIXES = (".yml", ".yaml")
@@ -46,7 +46,7 @@ T = TypeVar("T")
 class FileResult:
     """What checking one file gave: the document (or None) and its own problems."""
 
-    document: Any | None
+    document: Document | None
     problems: tuple[Problem, ...]
 
 
@@ -80,28 +80,29 @@ def is_content_file(path: Path) -> bool:
 
 
 def load_content(root: Path, cache: DocumentCache | None = None,
-                 display_root: Path | None = None, today: dt.date | None = None) -> ContentSet:
+                 project_root: Path | None = None, today: dt.date | None = None) -> ContentSet:
     """Check every file below ``root`` and then every reference between documents.
 
-    ``display_root`` is what paths in messages are relative to (default: the current
-    folder when ``root`` is below it), so messages read ``content/praksis/x.md:7``.
-    ``today`` is the resolved today (default: ``clock.today()``).
+    Problems carry paths relative to ``project_root`` (the folder of mkdocs.yml; default:
+    the content folder's parent), so they read ``content/praksis/x.md``; showing them
+    relative to the current folder is the caller's part. ``today`` is the resolved today
+    (default: ``clock.today()``).
     """
     today = today or clock.today()
     root = root.resolve()
+    base = (project_root or root.parent).resolve()
     if not root.is_dir():
-        problem = Problem(str(root), 1, "indhold", "mappen findes ikke. Angiv mappen med "
-                                                   "indholdet, fx 'content'.")
-        return ContentSet(root, (), (problem,), 0)
-    shown = _display_base(root, display_root)
-    documents: list[Any] = []
+        problem = Problem(_relative(root, base), 1, "indhold",
+                          "mappen findes ikke. Angiv mappen med indholdet, fx 'content'.")
+        return ContentSet(root, (), (problem,), 0, folder=_relative(root, base))
+    documents: list[Document] = []
     problems: list[Problem] = []
     broken: dict[str, str] = {}
     count = 0
     with _cyclic_gc_paused():
         for path in discover(root, every_file=True):
             rel = path.relative_to(root).as_posix()
-            named = _cpr_in_name(rel, _display(path, shown))
+            named = _cpr_in_name(rel, _relative(path, base))
             if named is not None:
                 problems.append(named)
             if not is_content_file(path):
@@ -109,17 +110,17 @@ def load_content(root: Path, cache: DocumentCache | None = None,
             count += 1
             if named is not None:
                 continue
-            result = check_file(root, path, rel, _display(path, shown), cache)
+            result = check_file(root, path, rel, _relative(path, base), cache)
             problems.extend(result.problems)
-            problems.extend(_file_name_problems(path, _display(path, shown)))
+            problems.extend(_file_name_problems(path, _relative(path, base)))
             if result.document is not None:
                 documents.append(result.document)
             elif any(p.is_error for p in result.problems):
-                broken.setdefault(path.stem, _display(path, shown))
-        problems.extend(_check_across(documents, root, shown, today, broken))
+                broken.setdefault(path.stem, _relative(path, base))
+        problems.extend(_check_across(documents, root, base, today, broken))
     problems.sort(key=Problem.sort_key)
     return ContentSet(root, tuple(documents), tuple(problems), count, today=today,
-                      broken=broken)
+                      broken=broken, folder=_relative(root, base))
 
 
 @contextmanager
@@ -137,7 +138,7 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _cpr_in_name(rel: str, shown: str) -> Problem | None:
+def _cpr_in_name(rel: str, at: str) -> Problem | None:
     """A CPR number in a file or folder name would become part of the page's address. The
     file is not read, and the message shows its path with the number masked."""
     hit = next(find_cpr_numbers(rel), None)
@@ -145,7 +146,7 @@ def _cpr_in_name(rel: str, shown: str) -> Problem | None:
         return None
     in_folder = hit.end <= rel.rfind("/")
     name, thing = ("mappenavnet", "mappen") if in_folder else ("filnavnet", "filen")
-    return Problem(mask_cpr_numbers(shown), 1, PERSONAL_DATA_KEY,
+    return Problem(mask_cpr_numbers(at), 1, PERSONAL_DATA_KEY,
                    f"{name} ser ud til at indeholde et CPR-nummer ({hit.masked}), og navnet "
                    "bliver en del af sidens adresse på sitet. Borgeres personoplysninger må "
                    f"aldrig stå i indholdet: omdøb {thing}. Er det ikke et CPR-nummer, så "
@@ -153,52 +154,47 @@ def _cpr_in_name(rel: str, shown: str) -> Problem | None:
                    "kommentar virker kun inde i en fil).")
 
 
-def _display_base(root: Path, display_root: Path | None) -> Path:
-    base = (display_root or Path.cwd()).resolve()
-    return base if root.is_relative_to(base) else root.parent
+def _relative(path: Path, base: Path) -> str:
+    """``path`` relative to the project root ``base`` ('' for the root itself)."""
+    relative = Path(os.path.relpath(path, base)).as_posix()
+    return "" if relative == "." else relative
 
 
-def _display(path: Path, base: Path) -> str:
-    try:
-        return path.relative_to(base).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def check_file(root: Path, path: Path, rel: str, shown: str,
+def check_file(root: Path, path: Path, rel: str, at: str,
                cache: DocumentCache | None = None) -> FileResult:
-    """Read and check one file on its own (cross-document checks come later)."""
+    """Read and check one file on its own (cross-document checks come later). ``at`` is the
+    file's path relative to the project root, which its problems carry."""
     try:
         if path.is_symlink() and not path.resolve().is_relative_to(root):
-            return _fail(shown, "filen er et link, der peger uden for indholdsmappen. Kopiér "
-                                "filen ind i mappen i stedet for at linke til den.")
+            return _fail(at, "filen er et link, der peger uden for indholdsmappen. Kopiér "
+                             "filen ind i mappen i stedet for at linke til den.")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return _fail(shown, f"filen er for stor ({size / 1024 / 1024:.1f} MB; højst "
-                                f"{MAX_FILE_BYTES // 1024 // 1024} MB). Del den op i flere "
-                                "dokumenter, eller flyt bilag ud af indholdsmappen.")
+            return _fail(at, f"filen er for stor ({size / 1024 / 1024:.1f} MB; højst "
+                             f"{MAX_FILE_BYTES // 1024 // 1024} MB). Del den op i flere "
+                             "dokumenter, eller flyt bilag ud af indholdsmappen.")
         data = path.read_bytes()
     except OSError as exc:
-        return _fail(shown, f"filen kan ikke læses ({exc.strerror}).")
+        return _fail(at, f"filen kan ikke læses ({exc.strerror}).")
     digest = hashlib.sha256(data).hexdigest()
-    if cache is not None and (hit := cache.get(shown, digest)) is not None:
+    if cache is not None and (hit := cache.get(at, digest)) is not None:
         return hit
-    result = _check_bytes(data, rel, shown, digest, markdown=path.suffix in MARKDOWN_SUFFIXES)
+    result = _check_bytes(data, rel, at, digest, markdown=path.suffix in MARKDOWN_SUFFIXES)
     if cache is not None:
-        cache.put(shown, digest, result)
+        cache.put(at, digest, result)
     return result
 
 
-def _fail(shown: str, message: str) -> FileResult:
-    return FileResult(None, (Problem(shown, 1, "fil", message),))
+def _fail(at: str, message: str) -> FileResult:
+    return FileResult(None, (Problem(at, 1, "fil", message),))
 
 
-def _check_bytes(data: bytes, rel: str, shown: str, digest: str, markdown: bool) -> FileResult:
+def _check_bytes(data: bytes, rel: str, at: str, digest: str, markdown: bool) -> FileResult:
     try:
-        text = frontmatter.decode(shown, data)
+        text = frontmatter.decode(at, data)
     except frontmatter.SourceProblem as exc:
         return FileResult(None, (exc.problem,))
-    personal = [Problem(shown, hit.line, PERSONAL_DATA_KEY,
+    personal = [Problem(at, hit.line, PERSONAL_DATA_KEY,
                         f"linjen ser ud til at indeholde et CPR-nummer ({hit.masked}). "
                         "Borgeres personoplysninger må aldrig stå i indholdet: slet nummeret. "
                         f"Er det ikke et CPR-nummer, så skriv '{ALLOW_MARKER}' i en kommentar "
@@ -209,11 +205,11 @@ def _check_bytes(data: bytes, rel: str, shown: str, digest: str, markdown: bool)
         return FileResult(None, tuple(personal))
     try:
         split = frontmatter.split_markdown if markdown else frontmatter.whole_yaml
-        source_file = split(shown, text)
+        source_file = split(at, text)
         node = frontmatter.compose(source_file)
     except frontmatter.SourceProblem as exc:
         return FileResult(None, (exc.problem,))
-    ck = Checker(shown, source_file.front_matter_line)
+    ck = Checker(at, source_file.front_matter_line)
     doc_type = _document_type(node, ck, markdown)
     if doc_type is None:
         return FileResult(None, tuple(ck.problems))
@@ -222,8 +218,8 @@ def _check_bytes(data: bytes, rel: str, shown: str, digest: str, markdown: bool)
         _check_body(source_file, ck)
     ck.problems.extend(placeholder_problems(
         text, node, ck.offset, source_file.body if doc_type.markdown else "", source_file.body_line,
-        shown))
-    if values is INVALID:
+        at))
+    if isinstance(values, Invalid):
         return FileResult(None, tuple(ck.problems))
     doc_id = Path(rel).stem
     source = Source(path=rel, doc_id=doc_id, body=source_file.body,
@@ -243,7 +239,7 @@ def _shared_keys(lines: dict[Key, int]) -> dict[Key, int]:
     return {_KEYS.setdefault(key, key): line for key, line in lines.items()}
 
 
-def _document_type(node: yaml.Node, ck: Checker, markdown: bool) -> DocumentType | None:
+def _document_type(node: yaml.Node, ck: Checker, markdown: bool) -> AnyDocumentType | None:
     types = document_types()
     if not isinstance(node, yaml.MappingNode):
         ck.error((), "front matter skal være nøgler med værdier ('nøgle: værdi'), "
@@ -278,7 +274,7 @@ def _check_body(source_file: frontmatter.SourceFile, ck: Checker) -> None:
                                     "afsnit i teksten.", heading.line)
 
 
-def _check_across(documents: Iterable[Any], root: Path, shown_base: Path,
+def _check_across(documents: Iterable[Document], root: Path, project_root: Path,
                   today: dt.date | None = None,
                   broken: Mapping[str, str] | None = None) -> list[Problem]:
     """Checks that need more than one document: unique ids, then each type's references."""
@@ -287,40 +283,41 @@ def _check_across(documents: Iterable[Any], root: Path, shown_base: Path,
     by_model = {doc_type.model: doc_type for doc_type in types.values()}
     # Ids an edition names: one id may not be two printable documents, whatever their types.
     printable = PRINTABLE_TYPES
-    by_class: dict[Any, list[Any]] = {}
+    by_class: dict[object, list[Document]] = {}
     for doc in documents:
         if by_model[type(doc)].unique_ids:
             group = "printable" if isinstance(doc, printable) else type(doc)
             by_class.setdefault(group, []).append(doc)
     good_ids = {doc.source.doc_id for doc in documents}
     broken = {doc_id: path for doc_id, path in (broken or {}).items() if doc_id not in good_ids}
-    content = ContentSet(root, tuple(documents), (), 0, today=today, broken=broken)
+    content = ContentSet(root, tuple(documents), (), 0, today=today, broken=broken,
+                         folder=_relative(root, project_root))
     for docs in by_class.values():
-        seen: dict[str, Any] = {}
+        seen: dict[str, Document] = {}
         for doc in docs:
             first = seen.setdefault(doc.source.doc_id, doc)
             if first is not doc:
                 problems.append(_duplicate_id(doc, first, by_model,
-                                              _display(root / doc.source.path, shown_base),
-                                              _display(root / first.source.path, shown_base)))
+                                              _relative(root / doc.source.path, project_root),
+                                              _relative(root / first.source.path, project_root)))
     for doc in documents:
         doc_type = by_model[type(doc)]
         if doc_type.cross_check is None:
             continue
-        shown = _display(root / doc.source.path, shown_base)
+        at = _relative(root / doc.source.path, project_root)
         # One error, one message: a reference to a file that has errors of its own says so
         # once per referring document, instead of "unknown id, did you mean ...".
         told: set[str] = set()
 
         def report(key: Key, message: str, severity: Severity = Severity.ERROR,
-                   _doc: Any = doc, _shown: str = shown, _told: set[str] = told) -> None:
+                   _doc: Document = doc, _at: str = at, _told: set[str] = told) -> None:
             target = _broken_reference(message, broken) if severity is Severity.ERROR else None
             if target is not None:
                 if target in _told:
                     return
                 _told.add(target)
                 message = f"henviser til {broken[target]}, som har fejl: ret dem først."
-            problems.append(Problem(_shown, _doc.source.line_of(key), key_text(key), message,
+            problems.append(Problem(_at, _doc.source.line_of(key), key_text(key), message,
                                     severity))
 
         doc_type.cross_check(doc, content, report)
@@ -337,15 +334,15 @@ def _broken_reference(message: str, broken: Mapping[str, str]) -> str | None:
     return next((word for word in _QUOTED.findall(message) if word in broken), None)
 
 
-def _duplicate_id(doc: Any, first: Any, by_model: Mapping[type, DocumentType],
-                  shown: str, first_shown: str) -> Problem:
+def _duplicate_id(doc: Document, first: Document, by_model: Mapping[type, AnyDocumentType],
+                  at: str, first_path: str) -> Problem:
     doc_id = doc.source.doc_id
     if type(doc) is type(first):
-        return Problem(shown, 1, "id", f"id'et '{doc_id}' (filnavnet) bruges også af "
-                                      f"{first_shown}. Omdøb en af filerne, så id'erne er "
+        return Problem(at, 1, "id", f"id'et '{doc_id}' (filnavnet) bruges også af "
+                                      f"{first_path}. Omdøb en af filerne, så id'erne er "
                                       "entydige.")
-    return Problem(shown, 1, "id", (
-        f"id'et '{doc_id}' (filnavnet) bruges også af {first_shown}, som er en "
+    return Problem(at, 1, "id", (
+        f"id'et '{doc_id}' (filnavnet) bruges også af {first_path}, som er en "
         f"{by_model[type(first)].label}, mens denne fil er en {by_model[type(doc)].label}. En "
         f"udgave eller henvisning, der nævner '{doc_id}', kan ikke vide, hvilken der menes: "
         "omdøb en af filerne, så id'erne er entydige."))
@@ -353,7 +350,7 @@ def _duplicate_id(doc: Any, first: Any, by_model: Mapping[type, DocumentType],
 
 
 
-def _file_name_problems(path: Path, shown: str) -> list[Problem]:
+def _file_name_problems(path: Path, at: str) -> list[Problem]:
     """A file name `praksis new` would refuse: spaces, capitals, æøå. The page still works,
     but its address is awkward and an id that is not a slug cannot be referred to."""
     stem = path.stem
@@ -361,7 +358,7 @@ def _file_name_problems(path: Path, shown: str) -> list[Problem]:
         return []
     better = slugify(stem)
     suggestion = f", fx '{better}{path.suffix}'" if better else ""
-    return [Problem(shown, 1, "filnavn", (
+    return [Problem(at, 1, "filnavn", (
         f"filnavnet '{path.name}' er ikke et gyldigt id: brug små bogstaver a-z, tal og "
         "bindestreger (æ, ø, å skrives ae, oe, aa), som 'praksis new' gør. Navnet bliver "
         f"id'et og sidens adresse, og et id med mellemrum eller æøå kan ingen henvise til. "

@@ -14,12 +14,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .changes import version_key
 from .danish import format_date
 from .fragments import table, text
 from .model import Page
+from .model.content import Document
 from .model.editions import Edition
 from .pages import page_parts, print_appendices
 from .rules.editions import Selection, approval_of, left_out_colophon, select
@@ -75,7 +76,7 @@ def history_since(edition: Edition, tag: str | None) -> str:
     return "siden beskrivelserne blev oprettet"
 
 
-def own_changes(edition: Edition, documents: Iterable[Any]) -> tuple[Change, ...]:
+def own_changes(edition: Edition, documents: Iterable[Document]) -> tuple[Change, ...]:
     """The ``changes:`` entries of the documents that have them, dated after the previous
     edition (all of them when the manifest names none), newest first."""
     since = edition.previous.date if edition.previous is not None else None
@@ -89,7 +90,7 @@ def own_changes(edition: Edition, documents: Iterable[Any]) -> tuple[Change, ...
                         reverse=True))
 
 
-def combined_history(edition: Edition, documents: Sequence[Any],
+def combined_history(edition: Edition, documents: Sequence[Document],
                      history: HistoryReader) -> EditionHistory:
     """``changes:`` where documents have them; git (``history``) only for the others."""
     without = [doc for doc in documents if not doc.source.changes]
@@ -102,7 +103,7 @@ def combined_history(edition: Edition, documents: Sequence[Any],
                           note=read.note)
 
 
-def _last_review(doc: Any) -> dt.date | None:
+def _last_review(doc: Document) -> dt.date | None:
     dates = [entry.date for entry in doc.source.changes]
     reviewed = getattr(doc, "last_reviewed", None)
     if reviewed is not None:
@@ -110,7 +111,7 @@ def _last_review(doc: Any) -> dt.date | None:
     return max(dates, default=None)
 
 
-def _version_of(doc: Any) -> str | None:
+def _version_of(doc: Document) -> str | None:
     version = getattr(doc, "version", None)
     if version is None:
         numbered = [(version_key(e.version), e.version) for e in doc.source.changes
@@ -119,11 +120,11 @@ def _version_of(doc: Any) -> str | None:
     return version
 
 
-def markdown_title(doc: Any) -> str:
+def markdown_title(doc: Document) -> str:
     return text(getattr(doc, "title", None) or doc.source.doc_id)
 
 
-def version_rows(documents: Iterable[Any], titles: Mapping[str, str] | None = None
+def version_rows(documents: Iterable[Document], titles: Mapping[str, str] | None = None
                  ) -> list[list[str]]:
     """Document, version, approval and last review of every printed document."""
     rows = []
@@ -143,7 +144,7 @@ def version_rows(documents: Iterable[Any], titles: Mapping[str, str] | None = No
     return rows
 
 
-def history_markdown(documents: Sequence[Any], history: EditionHistory,
+def history_markdown(documents: Sequence[Document], history: EditionHistory,
                      headings: Mapping[str, str] | None = None) -> str:
     """The version table and the changes since the previous edition; ``headings`` are the
     documents' printed titles (computed for assessments and plans) by content path."""
@@ -226,7 +227,7 @@ class AssembledEdition:
     warnings: tuple[str, ...] = ()
 
 
-def document_pieces(doc: Any, edition: Edition, ctx: PageContext) -> list[PagePart]:
+def document_pieces(doc: Document, edition: Edition, ctx: PageContext) -> list[PagePart]:
     """A document as on its site page, in reading order (``pages.page_parts``).
 
     The computed content around the body, or the body alone when the manifest says
@@ -238,7 +239,7 @@ def document_pieces(doc: Any, edition: Edition, ctx: PageContext) -> list[PagePa
     return page_parts(doc, ctx, computed=edition.computed)
 
 
-def document_heading(doc: Any, pieces: list[PagePart], content: ContentSet) -> str:
+def document_heading(doc: Document, pieces: list[PagePart], content: ContentSet) -> str:
     """The document's heading in print, as Markdown: its display title.
 
     A page whose title is computed (an assessment, an implementation plan) starts with that
@@ -275,7 +276,7 @@ def printed_part(part: PagePart, source: PrintSource, transform: BodyTransform,
                        tuple(warnings))
 
 
-def anchor_of(doc: Any) -> str:
+def anchor_of(doc: Document) -> str:
     return f"dok-{doc.source.doc_id}"
 
 
@@ -289,7 +290,7 @@ class SiteAddress:
     directory_urls: bool = True
     qr_code: Callable[[str], bytes] | None = None
 
-    def page_url(self, doc: Any) -> str:
+    def page_url(self, doc: Document) -> str:
         """The document's page on the site, as MkDocs publishes it."""
         path = doc.source.path.rsplit(".", 1)[0]
         folder, _, name = path.rpartition("/")
@@ -305,7 +306,7 @@ class SiteAddress:
 QR_FOLDER = "_qr"
 
 
-def _on_site(doc: Any) -> str:
+def _on_site(doc: Document) -> str:
     """'Beskrivelsen', 'Vurderingen', 'Implementeringsplanen': what the address leads to."""
     for doc_type in document_types().values():
         if type(doc) is doc_type.model and doc_type.name != "practice":
@@ -314,7 +315,7 @@ def _on_site(doc: Any) -> str:
     return "Beskrivelsen"
 
 
-def address_block(doc: Any, site: SiteAddress) -> tuple[str, tuple[ImageRef, ...]]:
+def address_block(doc: Document, site: SiteAddress) -> tuple[str, tuple[ImageRef, ...]]:
     """The end of a printed document: a small QR code and its address on the site."""
     url = site.page_url(doc)
     what = _on_site(doc)
@@ -328,7 +329,7 @@ def address_block(doc: Any, site: SiteAddress) -> tuple[str, tuple[ImageRef, ...
             f"{what} på sitet: <{url}>\n\n```{{=typst}}\n]\n```\n", (image,))
 
 
-def prints_address(doc: Any) -> bool:
+def prints_address(doc: Document) -> bool:
     """Descriptions and other documents with a page of their own; not free pages."""
     return not isinstance(doc, Page)
 
@@ -434,10 +435,10 @@ def cover_facts(edition: Edition, draft: bool, site: SiteAddress | None = None,
 
 # Reads the changes to the printed documents since the previous edition (git, in the
 # export adapter); tests pass a function returning fixed data.
-HistoryReader = Callable[[Edition, Sequence[Any]], EditionHistory]
+HistoryReader = Callable[[Edition, Sequence[Document]], EditionHistory]
 
 
-def no_history(edition: Edition, documents: Sequence[Any]) -> EditionHistory:
+def no_history(edition: Edition, documents: Sequence[Document]) -> EditionHistory:
     return EditionHistory(note="Ændringerne siden forrige udgave er ikke hentet.")
 
 

@@ -24,6 +24,10 @@ from .danish import MONTHS, SLUG_PATTERN
 from .problems import Problem, Severity, closest, did_you_mean, quote_list
 
 Key = tuple[str | int, ...]
+# A front matter's values as its schema checked them, by key: the YAML boundary. Each value
+# is what its field's spec made of the node (text, a date, a tuple, a nested mapping), so
+# only the type's own build step, which knows the schema, reads them.
+Values = dict[str, Any]
 
 # The YAML tags of the values front matter may hold (the one set for every module).
 STR_TAG = "tag:yaml.org,2002:str"
@@ -224,8 +228,8 @@ class Integer(Spec):
     def check(self, node: yaml.Node, key: Key, ck: Checker) -> Any:
         if not _scalar(node) or node.tag != INT_TAG:
             return self._wrong(node, key, ck)
-        value = int(node.value.replace("_", ""), 0) if node.value.isascii() else INVALID
-        if value is INVALID or (self.minimum is not None and value < self.minimum) or (
+        value = int(node.value.replace("_", ""), 0) if node.value.isascii() else None
+        if value is None or (self.minimum is not None and value < self.minimum) or (
                 self.maximum is not None and value > self.maximum):
             ck.error(key, f"{node.value} er uden for det tilladte interval "
                           f"{self.minimum}-{self.maximum}.", ck.line(node))
@@ -561,16 +565,16 @@ class ScalarOr(Spec):
         return {"anyOf": [self.short.json_schema(), self.record.json_schema()]}
 
 
-Rule = Callable[[dict[str, Any], Checker], None]
+Rule = Callable[[Values, Checker], None]
 
 
 def check_document(node: yaml.Node, schema: Record, ck: Checker,
-                   rules: Sequence[Rule] = ()) -> dict[str, Any] | Invalid:
+                   rules: Sequence[Rule] = ()) -> Values | Invalid:
     """Check a whole front matter against a record schema, then the type's own rules."""
     if not ck.enter(node, ()):
         return INVALID
-    values = schema.check(node, (), ck)
-    if values is INVALID:
+    values: Values | Invalid = schema.check(node, (), ck)
+    if isinstance(values, Invalid):
         return INVALID
     for rule in rules:
         rule(values, ck)

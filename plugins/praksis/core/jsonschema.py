@@ -11,12 +11,12 @@ import json
 from typing import Any
 
 from .types import document_types
-from .types.common import DocumentType
+from .types.common import AnyDocumentType
 
 SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
 
 
-def json_schema(doc_type: DocumentType) -> dict[str, Any]:
+def json_schema(doc_type: AnyDocumentType) -> dict[str, Any]:
     schema = doc_type.schema.json_schema()
     return {
         "$schema": SCHEMA_DIALECT,

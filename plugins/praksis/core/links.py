@@ -96,14 +96,14 @@ def _reference(url: str, image: bool, lines: list[str], first: int, last: int,
 Generated = Collection[str] | Callable[[], Collection[str]]
 
 
-def check_links(content: ContentSet, generated: Generated, shown: dict[str, str],
-                cache: dict[str, tuple[Reference, ...]] | None = None) -> list[Problem]:
+def link_problems(content: ContentSet, generated: Generated,
+                  cache: dict[str, tuple[Reference, ...]] | None = None) -> list[Problem]:
     """Every link and image in every Markdown document that leads nowhere.
 
     ``generated`` are the content paths of pages the site makes (``implementering/
-    oversigt.md``), or a function giving them, called only if a link leads to no file;
-    ``shown`` maps each document's content path to its path in messages. ``cache`` (a
-    preview's, kept between rebuilds) holds each body's references by the file's digest.
+    oversigt.md``), or a function giving them, called only if a link leads to no file.
+    Problems carry paths relative to the project root. ``cache`` (a preview's, kept
+    between rebuilds) holds each body's references by the file's digest.
     """
     root = content.root
     existing = _Existing(root, generated)
@@ -113,15 +113,16 @@ def check_links(content: ContentSet, generated: Generated, shown: dict[str, str]
         source = doc.source
         if not source.path.endswith(".md") or not source.body:
             continue
-        if cache is None:
+        found = cache.get(source.digest) if cache is not None else None
+        if found is None:
             found = references(source.body, source.body_line)
-        elif (found := cache.get(source.digest)) is None:
-            found = cache[source.digest] = references(source.body, source.body_line)
+            if cache is not None:
+                cache[source.digest] = found
         used[source.digest] = found
         for ref in found:
             message = existing.problem(source.path, ref)
             if message is not None:
-                problems.append(Problem(shown.get(source.path, source.path), ref.line,
+                problems.append(Problem(content.project_path(source.path), ref.line,
                                         "billede" if ref.image else "link", message))
     if cache is not None:   # only the files as they are now
         cache.clear()
@@ -185,26 +186,6 @@ class _Existing:
         return f" Mente du '{suggestion}'?"
 
 
-def shown_paths(content: ContentSet, display_base: Path | None = None) -> dict[str, str]:
-    """Each document's path as messages show it (relative to the current folder)."""
-    base = (display_base or Path.cwd()).resolve()
-    prefix = ""
-    try:
-        prefix = content.root.relative_to(base).as_posix() + "/"
-    except ValueError:
-        prefix = content.root.name + "/"
-    return {doc.source.path: prefix + doc.source.path for doc in content.documents}
-
-
-def link_problems(content: ContentSet, generated: Generated,
-                  display_base: Path | None = None,
-                  cache: dict[str, tuple[Reference, ...]] | None = None) -> list[Problem]:
-    """``check_links`` with paths shown as ``load_content`` shows them."""
-    return check_links(content, generated, shown_paths(content, display_base), cache)
-
-
-def project_link_problems(content: ContentSet, today: dt.date,
-                          display_base: Path | None = None) -> list[Problem]:
+def project_link_problems(content: ContentSet, today: dt.date) -> list[Problem]:
     """The link problems of a content set, with the site's generated pages as targets."""
-    return link_problems(content, lambda: generated_pages(PageContext(content, today)).keys(),
-                         display_base)
+    return link_problems(content, lambda: generated_pages(PageContext(content, today)).keys())

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
 
 from .blocks import Blocks
 from .model import Page, Practice
 from .model.assessment import Assessment
+from .model.content import Document
 from .model.milestones import ImplementationPlan
 from .views import assessment, editions, milestones, overview, practice, reference
 from .views.context import (
@@ -63,7 +63,7 @@ def print_appendices(documents: list[object], ctx: PageContext) -> list[Appendix
     return list(found.values())
 
 
-def _page_sections(doc: Any, ctx: PageContext, computed: bool = True
+def _page_sections(doc: Document, ctx: PageContext, computed: bool = True
                    ) -> tuple[list[PagePart], PagePart, list[PagePart]]:
     body = PagePart(doc.source.body, doc.source.body_line)
     if not computed:
@@ -83,7 +83,7 @@ def _page_sections(doc: Any, ctx: PageContext, computed: bool = True
     return before, body, after
 
 
-def page_parts(doc: Any, ctx: PageContext, computed: bool = True) -> list[PagePart]:
+def page_parts(doc: Document, ctx: PageContext, computed: bool = True) -> list[PagePart]:
     """The document's page in reading order: each renderer's content before the body, the
     body (or the renderer's replacement of it), each renderer's content after it.
     ``computed=False``: the body alone (an edition that prints no computed content)."""
@@ -91,13 +91,13 @@ def page_parts(doc: Any, ctx: PageContext, computed: bool = True) -> list[PagePa
     return [*before, body, *after]
 
 
-def page_blocks(doc: Any, ctx: PageContext) -> Blocks:
+def page_blocks(doc: Document, ctx: PageContext) -> Blocks:
     """Every block the document's page computes (tests hold them against both writers)."""
     return tuple(block for part in page_parts(doc, ctx) if not isinstance(part.content, str)
                  for block in part.content)
 
 
-def render_page(doc: Any, ctx: PageContext) -> str:
+def render_page(doc: Document, ctx: PageContext) -> str:
     """The document's page as one Markdown text, computed content included (as raw HTML):
     what ``praksis render`` writes and ``praksis check`` reads the anchors of."""
     def markdown(parts: list[PagePart]) -> str:

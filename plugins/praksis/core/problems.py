@@ -1,7 +1,10 @@
 """Problems found in content, and the one exception type that carries them.
 
 Every message an editor sees is Danish and names the file, the line and the key, in the
-form ``path:line: key: message`` so editors and CI logs can jump to the place.
+form ``path:line: key: message`` so editors and CI logs can jump to the place. A problem
+carries its file's path relative to the project root (the folder of mkdocs.yml):
+``content/praksis/x.md`` or ``mkdocs.yml``; the command line shows it relative to the
+current folder (``format(path=...)``).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ class Severity(Enum):
 class Problem:
     """One thing wrong with one place in one file."""
 
-    path: str
+    path: str   # relative to the project root, as '/'-separated parts
     line: int
     key: str
     message: str
@@ -40,9 +43,10 @@ class Problem:
     def is_warning(self) -> bool:
         return self.severity is Severity.WARNING
 
-    def format(self) -> str:
+    def format(self, path: str | None = None) -> str:
+        """``path:line: key: message``, with the file shown as ``path`` when given."""
         prefix = "" if self.is_error else f"{self.severity.value}: "
-        return f"{self.path}:{self.line}: {self.key}: {prefix}{self.message}"
+        return f"{path or self.path}:{self.line}: {self.key}: {prefix}{self.message}"
 
     def sort_key(self) -> tuple[str, int, str]:
         return (self.path, self.line, self.key)

@@ -23,6 +23,8 @@ from .frontmatter import yaml_message_da
 from .problems import Problem, did_you_mean, quote_list
 
 PLUGIN = "praksis"
+# MkDocs' content folder when mkdocs.yml sets no docs_dir.
+DEFAULT_DOCS_DIR = "docs"
 _BOOL_WORDS = {"true": True, "false": False, "yes": True, "no": False, "on": True,
                "off": False}
 
@@ -49,31 +51,32 @@ class _Loader(yaml.SafeLoader):
     """Nodes only: every tag is accepted, nothing is constructed."""
 
 
-def check_site_config(path: Path, shown: str, option_kinds: Mapping[str, str],
+def check_site_config(path: Path, at: str, option_kinds: Mapping[str, str],
                       installed_plugins: Collection[str],
                       installed_themes: Collection[str] = (),
                       extension: Callable[[str], bool] | None = None) -> SiteConfig:
-    """Check mkdocs.yml at ``path`` (``shown`` is its path in messages). The theme's name is
-    checked when ``installed_themes`` are given, Markdown extensions when ``extension`` says
-    whether one is installed (with ``extension('')`` never asked)."""
+    """Check mkdocs.yml at ``path``; ``at`` is its path relative to the project root, which
+    its problems carry. The theme's name is checked when ``installed_themes`` are given,
+    Markdown extensions when ``extension`` says whether one is installed (with
+    ``extension('')`` never asked)."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        return SiteConfig(path, (Problem(shown, 1, "mkdocs.yml", f"filen kan ikke læses "
+        return SiteConfig(path, (Problem(at, 1, "mkdocs.yml", f"filen kan ikke læses "
                                                                  f"({exc.strerror})."),))
     except UnicodeDecodeError:
-        return SiteConfig(path, (Problem(shown, 1, "mkdocs.yml", "filen er ikke gemt som "
+        return SiteConfig(path, (Problem(at, 1, "mkdocs.yml", "filen er ikke gemt som "
                                                                  "UTF-8. Gem den som UTF-8."),))
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        return SiteConfig(path, (Problem(shown, line, "mkdocs.yml", yaml_message_da(exc)),))
+        return SiteConfig(path, (Problem(at, line, "mkdocs.yml", yaml_message_da(exc)),))
     except yaml.YAMLError as exc:
-        return SiteConfig(path, (Problem(shown, 1, "mkdocs.yml",
+        return SiteConfig(path, (Problem(at, 1, "mkdocs.yml",
                                          f"filen kan ikke læses som YAML ({exc})."),))
-    checker = _Checker(shown)
+    checker = _Checker(at)
     if not isinstance(root, yaml.MappingNode):
         checker.error(root, "mkdocs.yml", "filen skal bestå af nøgler med værdier, fx "
                                           "'site_name: Fælles praksis'.")
@@ -82,7 +85,7 @@ def check_site_config(path: Path, shown: str, option_kinds: Mapping[str, str],
     docs_dir = _check_docs_dir(path, top, checker)
     theme = _theme_name(top.get("theme"))
     theme_known = not installed_themes or theme is None or theme in installed_themes
-    if not theme_known:
+    if theme is not None and not theme_known:
         node = top["theme"][1]
         if isinstance(node, yaml.MappingNode):
             node = _mapping(node).get("name", (None, node))[1]
@@ -97,14 +100,31 @@ def check_site_config(path: Path, shown: str, option_kinds: Mapping[str, str],
     return SiteConfig(path, tuple(checker.problems), docs_dir, options)
 
 
+def docs_dir_setting(path: Path) -> str | None:
+    """The content folder mkdocs.yml at ``path`` names (``docs_dir``; MkDocs' default
+    'docs' when it is not set), relative to the file's folder. None when the file cannot be
+    read or ``docs_dir`` is not a folder name: ``check_site_config`` says why."""
+    try:
+        root = yaml.compose(path.read_bytes().decode("utf-8-sig"), Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    entry = _mapping(root).get("docs_dir")
+    if entry is None:
+        return DEFAULT_DOCS_DIR
+    name = _scalar(entry[1])
+    return name if name and name.strip() else None
+
+
 @dataclass
 class _Checker:
-    shown: str
+    at: str
     problems: list[Problem] = field(default_factory=list)
 
     def error(self, node: yaml.Node | None, key: str, message: str) -> None:
         line = node.start_mark.line + 1 if node is not None else 1
-        self.problems.append(Problem(self.shown, line, key, message))
+        self.problems.append(Problem(self.at, line, key, message))
 
 
 def _mapping(node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
@@ -118,7 +138,7 @@ def _scalar(node: yaml.Node | None) -> str | None:
 def _check_docs_dir(path: Path, top: dict[str, tuple[yaml.Node, yaml.Node]],
                     checker: _Checker) -> Path | None:
     key, value = top.get("docs_dir", (None, None))
-    name = _scalar(value) if value is not None else "docs"
+    name = _scalar(value) if value is not None else DEFAULT_DOCS_DIR
     if name is None or not name.strip():
         checker.error(value, "docs_dir", "skal være navnet på indholdsmappen, fx "
                                          "'docs_dir: content'.")
@@ -242,7 +262,9 @@ def _option_value(node: yaml.Node, kind: str, key: str, checker: _Checker) -> ob
         checker.error(node, key, "skal være én værdi, ikke en liste eller nøgler.")
         return None
     if kind == "bool":
-        if text.lower() not in _BOOL_WORDS or node.style is not None:
+        # A quoted 'true' is text, not a truth value (a scalar node has a style).
+        quoted = isinstance(node, yaml.ScalarNode) and node.style is not None
+        if text.lower() not in _BOOL_WORDS or quoted:
             checker.error(node, key, f"skal være true eller false, ikke '{text}'.")
             return None
         return _BOOL_WORDS[text.lower()]

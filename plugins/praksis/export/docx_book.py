@@ -81,6 +81,15 @@ def _style(paragraph: etree._Element) -> str | None:
     return None if style is None else style.get(W + "val")
 
 
+def _properties(paragraph: etree._Element) -> etree._Element:
+    """A paragraph's properties (``w:pPr``, its first child), made if it has none."""
+    properties = paragraph.find(W + "pPr")
+    if properties is None:
+        properties = _el("pPr")
+        paragraph.insert(0, properties)
+    return properties
+
+
 def _text(element: etree._Element) -> str:
     out = []
     for node in element.iter(W + "t", W + "tab"):
@@ -169,22 +178,24 @@ def fill_contents(body: etree._Element) -> int:
     for instr in body.iter(W + "instrText"):
         if not (instr.text or "").strip().startswith("TOC"):
             continue
-        field_paragraph = instr.getparent().getparent()
+        begin_run = instr.getparent()
+        field_paragraph = begin_run.getparent() if begin_run is not None else None
+        parent = field_paragraph.getparent() if field_paragraph is not None else None
+        if field_paragraph is None or parent is None:
+            continue   # not in a paragraph of the body: not pandoc's table of contents
         levels = _toc_levels(instr.text or "")
         headings = _headings(body, levels)
         for fld in field_paragraph.iter(W + "fldChar"):
-            fld.attrib.pop(W + "dirty", None)
+            fld.attrib.pop(W + "dirty", "")
         if not headings:
             return 0
         # One paragraph per heading; the field begins in the first and ends in the last.
-        begin_run = instr.getparent()
-        instruction = begin_run.find(W + "instrText")
         start = _el("p")
         start_properties = etree.SubElement(start, W + "pPr")
         start_properties.append(_el("pStyle", val=f"TOC{headings[0][0]}"))
         start.append(_field_run("begin"))
         instr_run = _el("r")
-        instr_run.append(instruction)
+        instr_run.append(instr)
         start.append(instr_run)
         start.append(_field_run("separate"))
         entries = [_entry(level, text, anchor) for level, text, anchor in headings]
@@ -193,7 +204,6 @@ def fill_contents(body: etree._Element) -> int:
                 start.append(child)
         paragraphs = [start, *entries[1:]]
         paragraphs[-1].append(_field_run("end"))
-        parent = field_paragraph.getparent()
         index = parent.index(field_paragraph)
         parent.remove(field_paragraph)
         for offset, paragraph in enumerate(paragraphs):
@@ -363,8 +373,7 @@ def cover_image_first(body: etree._Element) -> None:
     paragraphs = [p for p in body if p.tag == W + "p"]
     for paragraph in paragraphs:
         if _style(paragraph) == BACK_COVER_STYLE:  # low on the last page, a larger text
-            properties = paragraph.find(W + "pPr")
-            properties.append(_el("spacing", before="6000"))
+            _properties(paragraph).append(_el("spacing", before="6000"))
             for run in paragraph.iter(W + "r"):
                 run_properties = run.find(W + "rPr")
                 if run_properties is None:
@@ -374,7 +383,7 @@ def cover_image_first(body: etree._Element) -> None:
     image = next((p for p in paragraphs if _style(p) == COVER_IMAGE_STYLE), None)
     if image is None:
         return
-    image.find(W + "pPr").append(_el("jc", val="center"))
+    _properties(image).append(_el("jc", val="center"))
     title = next((p for p in paragraphs if _style(p) == "Title"), None)
     body.remove(image)
     if title is not None:

@@ -12,9 +12,9 @@ import datetime as dt
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from ..core.editions import Change, EditionHistory, HistoryReader, history_since
+from ..core.model.content import Document
 from ..core.model.editions import Edition
 
 _RECORD, _FIELD = "\x1e", "\x1f"
@@ -44,7 +44,7 @@ def _git(root: Path, *args: str) -> str:
 def git_history(content_root: Path) -> HistoryReader:
     """A history reader for documents below ``content_root``."""
 
-    def read(edition: Edition, documents: Sequence[Any]) -> EditionHistory:
+    def read(edition: Edition, documents: Sequence[Document]) -> EditionHistory:
         try:
             top = Path(_git(content_root, "rev-parse", "--show-toplevel").strip())
         except _GitFailed:
@@ -66,7 +66,7 @@ def git_history(content_root: Path) -> HistoryReader:
 
 
 def _changes(top: Path, content_root: Path, edition: Edition, tag: str | None,
-             documents: Sequence[Any]) -> tuple[Change, ...]:
+             documents: Sequence[Document]) -> tuple[Change, ...]:
     by_git_path = {(content_root / doc.source.path).relative_to(top.resolve()).as_posix():
                    doc.source.path for doc in documents}
     if not by_git_path:

@@ -50,8 +50,10 @@ def svg_to_png(svg: Path, png: Path, ppi: int = PNG_PPI) -> None:
     source.write_text(f'#set page(width: auto, height: auto, margin: 0pt)\n'
                       f'#image("{svg.name}")\n', encoding="utf-8")
     try:
-        data = typst.compile(str(source), root=str(svg.parent), format="png", ppi=ppi,
-                             ignore_system_fonts=True)
+        # A list when the page breaks into several (typst's stub says bytes only).
+        data: bytes | list[bytes] = typst.compile(str(source), root=str(svg.parent),
+                                                  format="png", ppi=ppi,
+                                                  ignore_system_fonts=True)
     except typst.TypstError as exc:
         raise ExportError(f"diagrammet {svg.name} kunne ikke laves om til PNG til "
                           f"Word-udgaven: {_message(exc)}") from None

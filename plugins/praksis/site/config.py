@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config, ValidationError
+from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
 from ..core.clock import ClockError, today
 
 
-class _Day(c.BaseConfigOption[str]):
+class _Day(BaseConfigOption[str]):
     """A date as YYYY-MM-DD, quoted or not (YAML reads an unquoted one as a date)."""
 
     def __init__(self) -> None:
@@ -47,7 +47,7 @@ def option_kinds() -> dict[str, str]:
         if isinstance(option, _Day):
             kind = "date"
         elif isinstance(option, c.Type):
-            kind = {bool: "bool", str: "text"}.get(option._type, "any")  # type: ignore[arg-type]
+            kind = {bool: "bool", str: "text"}.get(option._type, "any")
         kinds[name] = kind
     return kinds
 

@@ -3,26 +3,30 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import itertools
 import logging
 from html import escape
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from ..core import DocumentCache, Problem, Severity, load_content, summarize
 from ..core.anchors import slugify
+from ..core.blocks import Blocks
 from ..core.clock import today as resolved_today
 from ..core.fragments import MARKDOWN_EXTENSIONS, problems_notice, withheld_page
 from ..core.frontmatter import strip_front_matter
-from ..core.links import link_problems
+from ..core.links import Reference, link_problems
 from ..core.model.content import ContentSet
 from ..core.pages import (
     OUTSIDE_NAV,
@@ -56,7 +60,8 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         # Survives `mkdocs serve` rebuilds (MkDocs reuses plugin instances), so an edit
         # re-checks only the files whose content changed.
         self.cache = DocumentCache()
-        self.link_cache: dict[str, Any] = {}   # each body's links, by digest (previews)
+        # Each body's links, by digest (previews).
+        self.link_cache: dict[str, tuple[Reference, ...]] = {}
         self.content: ContentSet | None = None
         self.context: PageContext | None = None
         self.generated: dict[str, str | Generated] = {}
@@ -79,7 +84,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         # Only a preview needs the cache: a build would keep every document alive in it.
         cache = self.cache if self.serving else None
         today = self._today()
-        self.content = load_content(Path(config.docs_dir), cache, display_root=self.project,
+        self.content = load_content(Path(config.docs_dir), cache, project_root=self.project,
                                     today=today)
         for problem in self.content.problems:
             level = (log.error if problem.is_error else
@@ -119,10 +124,10 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled or self.context is None:
+        if not self.config.enabled or self.content is None or self.context is None:
             return None
         if self.serving:
-            _withhold_personal_data(files, config, self.content, self.project)
+            _withhold_personal_data(files, config, self.content)
         self.generated = generated_pages(self.context)
         self._check_links()
         for path, page in self.generated.items():
@@ -188,7 +193,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
                 return (found.url_relative_to(page.file) if found is not None
                         else site_writer.content_href(page.file.src_uri, target))
 
-            def write(blocks: Any) -> site_writer.SitePieces:
+            def write(blocks: Blocks) -> site_writer.SitePieces:
                 written = site_writer.write(blocks, page.file.src_uri, href=href,
                                             permalink_title=self.permalink_title)
                 # A title computed as the page's heading (no 'title' key): MkDocs would
@@ -199,9 +204,8 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
                 return written
 
             rendered = self.computed.page_markdown(page.file.src_uri, parts, write)
-        if self.serving and page.file.abs_src_path:
-            shown = _shown(page.file.abs_src_path, self.project)
-            rendered = problems_notice(self.content.problems_in(shown)) + rendered
+        if self.serving:
+            rendered = problems_notice(self.content.problems_in(page.file.src_uri)) + rendered
         return rendered
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
@@ -221,23 +225,23 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
     # the page without what it leaves out anyway (charts, repeated text), and the theme then
     # renders the whole page.
     @event_priority(50)
-    def _search_view(self, context: Any, *, page: Page, config: MkDocsConfig,
-                     nav: Navigation) -> Any:
+    def _search_view(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                     nav: Navigation) -> TemplateContext:
         if self.config.enabled and (view := self.computed.search_view(page.file.src_uri)):
             self.page_views[page.file.src_uri] = page.content or ""
             page.content = view
         return context
 
     @event_priority(-50)
-    def _page_view(self, context: Any, *, page: Page, config: MkDocsConfig,
-                   nav: Navigation) -> Any:
+    def _page_view(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                   nav: Navigation) -> TemplateContext:
         if (content := self.page_views.pop(page.file.src_uri, None)) is not None:
             page.content = content
         return context
 
     on_page_context = CombinedEvent(_search_view, _page_view)
 
-    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> None:
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
         # Every page has its Markdown now, and MkDocs is about to write them all while it
         # holds every page's HTML: the peak. A build no longer needs the documents; a
         # preview keeps them for the error notices.
@@ -248,7 +252,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         """Links and images that lead nowhere: praksis's Danish check replaces MkDocs' own."""
         if self.content is None or self.context is None:
             return
-        found = link_problems(self.content, self.generated.keys(), self.project,
+        found = link_problems(self.content, self.generated.keys(),
                               self.link_cache if self.serving else None)
         if not found:
             return
@@ -262,15 +266,14 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         self.content = dataclasses.replace(self.content, problems=problems)
         self.context = dataclasses.replace(self.context, content=self.content)
 
-    def _today(self) -> Any:
+    def _today(self) -> dt.date:
         try:
             return resolved_today(self.config.today, source="plugin-indstillingen 'today'")
         except ValueError as exc:
             raise PluginError(f"praksis: {exc}") from None
 
 
-def _withhold_personal_data(files: Files, config: MkDocsConfig, content: ContentSet,
-                            project: Path) -> None:
+def _withhold_personal_data(files: Files, config: MkDocsConfig, content: ContentSet) -> None:
     """While previewing, a file that holds a CPR number is served as its error notice and a
     file whose name holds one is left out, so neither page nor search index shows it. (A
     build for publishing stops on them.)"""
@@ -278,17 +281,12 @@ def _withhold_personal_data(files: Files, config: MkDocsConfig, content: Content
         if any(find_cpr_numbers(file.src_uri)):
             files.remove(file)
             continue
-        if not file.is_documentation_page() or not file.abs_src_path:
+        if not file.is_documentation_page():
             continue
-        problems = content.problems_in(_shown(file.abs_src_path, project))
+        problems = content.problems_in(file.src_uri)
         if any(p.key == PERSONAL_DATA_KEY for p in problems):
             files.remove(file)
             files.append(File.generated(config, file.src_uri, content=withheld_page(problems)))
-
-
-def _shown(abs_src_path: str, project: Path) -> str:
-    """A file's path as content messages show it (relative to the project)."""
-    return Path(abs_src_path).resolve().relative_to(project).as_posix()
 
 
 def _top_level_rank(item: object) -> int:
@@ -298,7 +296,7 @@ def _top_level_rank(item: object) -> int:
     return 0 if file is not None and file.src_uri == "index.md" else 2
 
 
-def _pages_in(items: list[Any]) -> list[Page]:
+def _pages_in(items: list[StructureItem]) -> list[Page]:
     pages: list[Page] = []
     for item in items:
         if isinstance(item, Page):
@@ -312,9 +310,8 @@ def _folder_of(item: object) -> str | None:
     """The top folder of a navigation section: the folder of its first page."""
     if isinstance(item, Section):
         for child in item.children:
-            file = getattr(child, "file", None)
-            if file is not None:
-                return file.src_uri.split("/", 1)[0]
+            if isinstance(child, Page):
+                return child.file.src_uri.split("/", 1)[0]
             if (folder := _folder_of(child)) is not None:
                 return folder
     return None

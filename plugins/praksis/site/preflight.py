@@ -8,14 +8,8 @@ from ..core.siteconfig import SiteConfig, check_site_config
 from .config import installed_plugins, installed_themes, markdown_extension, option_kinds
 
 
-def check_mkdocs_yml(config_file: Path) -> SiteConfig:
-    return check_site_config(config_file, shown_path(config_file), option_kinds(),
+def check_mkdocs_yml(config_file: Path, project_path: str | None = None) -> SiteConfig:
+    """Check ``config_file``; its problems carry ``project_path``, the file's path relative
+    to the project root (default: its name, the project root being its folder)."""
+    return check_site_config(config_file, project_path or config_file.name, option_kinds(),
                              installed_plugins(), installed_themes(), markdown_extension)
-
-
-def shown_path(path: Path) -> str:
-    """A path as messages show it: relative to the current folder when it is below it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -17,6 +17,7 @@ import re
 import shutil
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -343,7 +344,7 @@ def _refuse_to_replace(out_dir: Path, project: Project) -> None:
                           "Vælg en ny eller tom mappe; den erstattes helt.")
 
 
-def _copy_tree(source: Any, target: Path) -> None:
+def _copy_tree(source: Traversable, target: Path) -> None:
     """Copy a package folder; a project's own template of the same name wins."""
     for entry in source.iterdir():
         if entry.is_dir():

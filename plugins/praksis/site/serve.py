@@ -14,12 +14,12 @@ import logging
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.livereload import LiveReloadServer
 
@@ -41,7 +41,7 @@ def serve_site(config_file: Path, dev_addr: str | None = None, open_browser: boo
         shutil.rmtree(site_dir, ignore_errors=True)
 
 
-def _load(config_file: Path, site_dir: str, dev_addr: str | None) -> Any:
+def _load(config_file: Path, site_dir: str, dev_addr: str | None) -> MkDocsConfig:
     options: dict[str, str] = {"site_dir": site_dir}
     if dev_addr:
         options["dev_addr"] = dev_addr
@@ -61,7 +61,7 @@ def _serve(config_file: Path, site_dir: str, dev_addr: str | None, open_browser:
     config.site_url = serve_url
     failure: dict[str, bytes | None] = {"page": None}
 
-    def builder(current: Any = None) -> None:
+    def builder(current: MkDocsConfig | None = None) -> None:
         log.info("Bygger sitet ...")
         try:
             if current is None:
@@ -78,8 +78,8 @@ def _serve(config_file: Path, site_dir: str, dev_addr: str | None, open_browser:
                       else str(exc) or type(exc).__name__)
             log.error(f"Forhåndsvisningen kører videre, men sitet kan ikke bygges: {reason} "
                       "Ret fejlen, og gem; siden opdateres.")
-            failure["page"] = _error_page([p.format() for p in problems] + [reason])
-            _show_everywhere(site_dir, failure["page"])
+            page = failure["page"] = _error_page([p.format() for p in problems] + [reason])
+            _show_everywhere(site_dir, page)
             return
         failure["page"] = None
 

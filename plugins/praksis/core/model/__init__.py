@@ -6,15 +6,16 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 
-def first_by(items: Iterable[T], key: Callable[[T], Any]) -> dict[Any, T]:
+def first_by(items: Iterable[T], key: Callable[[T], K]) -> dict[K, T]:
     """Each key's first item, as a scan in order would find it (later duplicates are the
     check's business, not the look-up's)."""
-    first: dict[Any, T] = {}
+    first: dict[K, T] = {}
     for item in items:
         first.setdefault(key(item), item)
     return first

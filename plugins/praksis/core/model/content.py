@@ -3,32 +3,56 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Generic, TypeVar, cast
 
 from ..problems import Problem
-from . import first_by
+from . import Page, Practice, first_by
+from .assessment import Assessment
+from .editions import Edition
+from .instrument import Instrument
+from .milestones import Framework, ImplementationPlan
 
-T = TypeVar("T")
+# Every kind of checked document (types.DOCUMENT_TYPES builds one of these per file).
+Document = Practice | Page | Assessment | Instrument | Framework | ImplementationPlan | Edition
+D = TypeVar("D", bound=Document)
+
+
+@dataclass
+class _TypeIndex(Generic[D]):
+    """The documents of one type, and look-ups among them built on first use."""
+
+    documents: tuple[D, ...]
+    ids: dict[str, D] | None = None
+    groups: dict[str, dict[object, list[D]]] = field(default_factory=dict)
+
+
+@dataclass
+class _Index:
+    types: dict[type, _TypeIndex[Document]] = field(default_factory=dict)
+    paths: dict[str, Document] | None = None
+    problems: dict[str, tuple[Problem, ...]] | None = None
 
 
 @dataclass(frozen=True)
 class ContentSet:
     root: Path
-    documents: tuple[Any, ...]
+    documents: tuple[Document, ...]
     problems: tuple[Problem, ...]
     files: int
     # Look-ups built on first use (the documents never change): the site asks for a
     # document by path, id or reference once per page, so a scan each time is O(n²).
-    _index: dict[Any, Any] = field(default_factory=dict, init=False, repr=False,
-                                   compare=False)
+    _index: _Index = field(default_factory=_Index, init=False, repr=False, compare=False)
     # The resolved today (clock.today): "a date in the future" is after it.
     today: dt.date | None = field(default=None, compare=False)
-    # Ids of files that failed their own check, with their paths as messages show them: a
-    # reference to one is "to a file with errors", not "to an unknown id".
+    # Ids of files that failed their own check, with their paths relative to the project
+    # root: a reference to one is "to a file with errors", not "to an unknown id".
     broken: Mapping[str, str] = field(default_factory=dict, compare=False)
+    # The content folder relative to the project root ('content'): problems' paths start
+    # with it.
+    folder: str = field(default="", compare=False)
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -38,46 +62,50 @@ class ContentSet:
     def warnings(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.is_warning)
 
-    def problems_in(self, shown_path: str) -> tuple[Problem, ...]:
-        """The problems of one file, by the path messages show (relative to the project)."""
-        def group() -> dict[str, tuple[Problem, ...]]:
+    def project_path(self, path: str) -> str:
+        """A content path ('praksis/x.md') relative to the project root, as problems carry
+        it ('content/praksis/x.md')."""
+        return f"{self.folder}/{path}" if self.folder else path
+
+    def problems_in(self, path: str) -> tuple[Problem, ...]:
+        """The problems of one file, by its content path ('praksis/x.md')."""
+        if self._index.problems is None:
             groups: dict[str, list[Problem]] = {}
             for problem in self.problems:
                 groups.setdefault(problem.path, []).append(problem)
-            return {path: tuple(found) for path, found in groups.items()}
-        return self._indexed("problems", group).get(shown_path, ())
+            self._index.problems = {path: tuple(found) for path, found in groups.items()}
+        return self._index.problems.get(self.project_path(path), ())
 
-    def _indexed(self, key: Any, build: Callable[[], Any]) -> Any:
-        try:
-            return self._index[key]
-        except KeyError:
-            value = self._index[key] = build()
-            return value
+    def _type_index(self, cls: type[D]) -> _TypeIndex[D]:
+        index = self._index.types.get(cls)
+        if index is None:
+            index = self._index.types[cls] = _TypeIndex(
+                tuple(d for d in self.documents if isinstance(d, cls)))
+        # The index under ``cls`` holds only instances of ``cls`` (built just above).
+        return cast("_TypeIndex[D]", index)
 
-    def _of_type(self, cls: type) -> tuple[Any, ...]:
-        return self._indexed(("type", cls),
-                             lambda: tuple(d for d in self.documents if isinstance(d, cls)))
+    def of_type(self, cls: type[D]) -> list[D]:
+        return list(self._type_index(cls).documents)
 
-    def of_type(self, cls: type[T]) -> list[T]:
-        return list(self._of_type(cls))
-
-    def get(self, cls: type[T], doc_id: str) -> T | None:
+    def get(self, cls: type[D], doc_id: str) -> D | None:
         """The first document of ``cls`` with this id (ids are unique once check passes)."""
-        ids = self._indexed(("id", cls), lambda: first_by(self._of_type(cls),
-                                                           lambda d: d.source.doc_id))
-        return ids.get(doc_id)
+        index = self._type_index(cls)
+        if index.ids is None:
+            index.ids = first_by(index.documents, lambda d: d.source.doc_id)
+        return index.ids.get(doc_id)
 
-    def by_path(self, path: str) -> Any | None:
-        paths = self._indexed("path", lambda: first_by(self.documents,
-                                                        lambda d: d.source.path))
-        return paths.get(path)
+    def by_path(self, path: str) -> Document | None:
+        if self._index.paths is None:
+            self._index.paths = first_by(self.documents, lambda d: d.source.path)
+        return self._index.paths.get(path)
 
-    def where(self, cls: type[T], attribute: str, value: Any) -> list[T]:
+    def where(self, cls: type[D], attribute: str, value: object) -> list[D]:
         """Documents of ``cls`` whose ``attribute`` equals ``value``, in document order: the
         assessments or plans of a practice, without scanning all documents for each page."""
-        def group() -> dict[Any, list[Any]]:
-            groups: dict[Any, list[Any]] = {}
-            for doc in self._of_type(cls):
+        index = self._type_index(cls)
+        groups = index.groups.get(attribute)
+        if groups is None:
+            groups = index.groups[attribute] = {}
+            for doc in index.documents:
                 groups.setdefault(getattr(doc, attribute), []).append(doc)
-            return groups
-        return list(self._indexed(("where", cls, attribute), group).get(value, ()))
+        return list(groups.get(value, ()))

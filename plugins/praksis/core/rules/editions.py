@@ -7,11 +7,10 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from ..model import Page, Practice
+from ..model import Approval, Page, Practice
 from ..model.assessment import Assessment
-from ..model.content import ContentSet
+from ..model.content import ContentSet, Document
 from ..model.editions import Edition, EditionPart
 from ..model.milestones import ImplementationPlan
 from ..problems import did_you_mean
@@ -25,7 +24,7 @@ from .titles import display_title
 PRINTABLE_TYPES: tuple[type, ...] = (Assessment, ImplementationPlan, Practice)
 
 
-def printable_documents(content: ContentSet) -> list[Any]:
+def printable_documents(content: ContentSet) -> list[Document]:
     """Documents a folder part prints: Markdown documents with their own id.
 
     Free pages are printed only where a part names them (a folder's index page is the
@@ -34,10 +33,10 @@ def printable_documents(content: ContentSet) -> list[Any]:
     return [doc for doc in content.documents if isinstance(doc, PRINTABLE_TYPES)]
 
 
-def free_pages(content: ContentSet) -> tuple[dict[str, Any], dict[str, list[str]]]:
+def free_pages(content: ContentSet) -> tuple[dict[str, Page], dict[str, list[str]]]:
     """Free pages a part can name by id (file name without .md), and ids used by several
     pages ({id: paths}), which cannot be named."""
-    by_id: dict[str, list[Any]] = {}
+    by_id: dict[str, list[Page]] = {}
     for doc in content.of_type(Page):
         by_id.setdefault(doc.source.doc_id, []).append(doc)
     unique = {doc_id: docs[0] for doc_id, docs in by_id.items() if len(docs) == 1}
@@ -64,7 +63,7 @@ def normalise_folder(folder: str) -> str:
     return posixpath.normpath(folder.strip()).strip("/")
 
 
-def title_key(doc: Any, content: ContentSet) -> tuple[str, str]:
+def title_key(doc: Document, content: ContentSet) -> tuple[str, str]:
     """Danish alphabetical order: æ, ø and å after z (Python's code points put å first)."""
     title = display_title(doc, content).casefold()
     return (title.translate(_DANISH_ORDER), doc.source.doc_id)
@@ -82,7 +81,7 @@ class PartProblem:
 
 
 def resolve_parts(edition: Edition, content: ContentSet
-                  ) -> tuple[list[tuple[EditionPart, list[Any]]], list[PartProblem]]:
+                  ) -> tuple[list[tuple[EditionPart, list[Document]]], list[PartProblem]]:
     """Every part with its documents in print order, and the problems found on the way."""
     printable = printable_documents(content)
     by_id = {doc.source.doc_id: doc for doc in printable}
@@ -91,11 +90,11 @@ def resolve_parts(edition: Edition, content: ContentSet
         by_id.setdefault(doc_id, page)
     others = {doc.source.doc_id for doc in content.documents} - set(by_id)
     folders = sorted({posixpath.dirname(doc.source.path) for doc in printable} - {""})
-    resolved: list[tuple[EditionPart, list[Any]]] = []
+    resolved: list[tuple[EditionPart, list[Document]]] = []
     problems: list[PartProblem] = []
     placed: dict[str, int] = {}
     for index, part in enumerate(edition.parts):
-        documents: list[Any] = []
+        documents: list[Document] = []
         if part.folder is not None:
             key: tuple[str | int, ...] = ("parts", index, "folder")
             folder = normalise_folder(part.folder)
@@ -125,7 +124,7 @@ def resolve_parts(edition: Edition, content: ContentSet
                 problems.append(PartProblem(key, (
                     f"dokumentet '{doc_id}' findes ikke.{did_you_mean(doc_id, by_id)} "
                     "Skriv filnavnet uden '.md', fx 'tryghedsplan'.")))
-        unique: list[Any] = []
+        unique: list[Document] = []
         for doc in documents:
             first = placed.setdefault(doc.source.doc_id, index)
             if first != index or any(doc is other for other in unique):
@@ -145,14 +144,14 @@ def resolve_parts(edition: Edition, content: ContentSet
 class SelectedPart:
     title: str
     intro: str | None
-    documents: tuple[Any, ...]
+    documents: tuple[Document, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class LeftOut:
     """A document the manifest names that an approved edition does not print."""
 
-    document: Any
+    document: Document
     reason: str  # Danish: 'kladde', 'til godkendelse'
 
 
@@ -172,16 +171,16 @@ class Selection:
     dropped: tuple[DroppedPart, ...] = ()
 
     @property
-    def documents(self) -> tuple[Any, ...]:
+    def documents(self) -> tuple[Document, ...]:
         return tuple(doc for part in self.parts for doc in part.documents)
 
 
-def approval_of(doc: Any) -> Any | None:
+def approval_of(doc: Document) -> Approval | None:
     """A document's approval, if its type has one (plans and assessments have none)."""
-    return getattr(doc, "approval", None)
+    return doc.approval if isinstance(doc, Practice | Page) else None
 
 
-def needs_approval(doc: Any) -> bool:
+def needs_approval(doc: Document) -> bool:
     """Free pages print only when approved (or in a draft), like descriptions; a page
     without ``approval`` counts as not approved."""
     return isinstance(doc, Page)

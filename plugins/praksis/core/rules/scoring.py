@@ -28,7 +28,7 @@ from enum import Enum
 from fractions import Fraction
 from typing import Any
 
-from ..markdown import headings
+from ..markdown import Heading, headings
 from ..model import Practice
 from ..model.assessment import Answer, Assessment
 from ..model.content import ContentSet
@@ -261,7 +261,7 @@ def description_coverage(practice: Practice) -> tuple[CoverageItem, ...]:
     return tuple(items)
 
 
-def _unwritten_sections(body: str, body_line: int, found: list[Any]) -> set[str]:
+def _unwritten_sections(body: str, body_line: int, found: list[Heading]) -> set[str]:
     """Headings whose section holds scaffold instructions and nothing else."""
     lines = body.split("\n")
     unwritten = set()

@@ -13,7 +13,7 @@ from ..danish import format_date
 from ..markdown import headings
 from ..model import Page, Practice
 from ..model.assessment import Assessment
-from ..model.content import ContentSet
+from ..model.content import ContentSet, Document
 from ..model.instrument import Instrument
 from ..model.milestones import ImplementationPlan, default_plan_title
 
@@ -54,7 +54,7 @@ DERIVED_TITLES: dict[type, Callable[[Any, ContentSet], str]] = {
 }
 
 
-def display_title(doc: Any, content: ContentSet) -> str:
+def display_title(doc: Document, content: ContentSet) -> str:
     """The document's own ``title``, else the one its type derives, else its id."""
     derive = DERIVED_TITLES.get(type(doc))
     if derive is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .assessment import ASSESSMENT
-from .common import DocumentType
+from .common import AnyDocumentType
 from .edition import EDITION
 from .framework import FRAMEWORK
 from .instrument import INSTRUMENT
@@ -17,7 +17,7 @@ from .page import PAGE
 from .plan import PLAN
 from .practice import PRACTICE
 
-DOCUMENT_TYPES: tuple[DocumentType, ...] = (
+DOCUMENT_TYPES: tuple[AnyDocumentType, ...] = (
     INSTRUMENT,
     ASSESSMENT,
     EDITION,
@@ -31,11 +31,11 @@ _BY_NAME = {doc_type.name: doc_type for doc_type in DOCUMENT_TYPES}
 _BY_MODEL = {doc_type.model: doc_type for doc_type in DOCUMENT_TYPES}
 
 
-def document_types() -> Mapping[str, DocumentType]:
+def document_types() -> Mapping[str, AnyDocumentType]:
     """Every type by its ``type:`` name, in the order of ``DOCUMENT_TYPES``."""
     return _BY_NAME
 
 
-def type_of(doc: object) -> DocumentType:
+def type_of(doc: object) -> AnyDocumentType:
     """The type of a checked document."""
     return _BY_MODEL[type(doc)]

@@ -39,6 +39,7 @@ from ..fields import (
     Slug,
     Spec,
     Text,
+    Values,
     describe,
 )
 from ..fields import NULL_TAG as _NULL
@@ -53,6 +54,7 @@ from ..model.assessment import (
     BodySection,
     Priority,
 )
+from ..model.content import ContentSet
 from ..model.instrument import Element, Instrument, Scale
 from ..problems import BODY_KEY, Severity, closest, did_you_mean, quote_list
 from ..rules.scoring import QuestionStatus, score_assessment
@@ -181,7 +183,7 @@ SCHEMA = Record(fields={
 })
 
 
-def _participants_given(values: dict[str, Any], ck: Checker) -> None:
+def _participants_given(values: Values, ck: Checker) -> None:
     if not values["participants"]:
         ck.warn(("participants",), "ingen deltagere er angivet. Skriv, hvem der deltog i "
                                    "refleksionen, fx [Leder, Metodeansvarlig, Socialrådgiver].")
@@ -367,7 +369,7 @@ def _shared(text: str | None) -> str | None:
     return None if text is None else sys.intern(text)
 
 
-def build(values: dict[str, Any], source: Source) -> Assessment:
+def build(values: Values, source: Source) -> Assessment:
     sections = split_sections(source.body, source.body_line)
     # The cross-check can only point at lines it finds in key_lines; body headings get keys
     # too, so a warning about a heading names its line.
@@ -404,7 +406,8 @@ def _answer_key(answer: Answer, assessment: Assessment) -> Key:
     return long_form if long_form in assessment.source.key_lines else ("answers", answer.question)
 
 
-def _check_references(assessment: Assessment, content: Any, report: Report) -> Instrument | None:
+def _check_references(assessment: Assessment, content: ContentSet,
+                      report: Report) -> Instrument | None:
     instrument = content.get(Instrument, assessment.instrument)
     if instrument is None:
         known = [i.id for i in content.of_type(Instrument)]
@@ -457,7 +460,7 @@ def _check_answer(answer: Answer, assessment: Assessment, instrument: Instrument
                 f"{allowed}", Severity.ERROR)
 
 
-def cross_check(assessment: Assessment, content: Any, report: Report) -> None:
+def cross_check(assessment: Assessment, content: ContentSet, report: Report) -> None:
     if content.today is not None and assessment.date > content.today:
         # An error: the page would present scores of a reflection that has not taken place.
         report(("date",), f"datoen {assessment.date.isoformat()} ligger i fremtiden (i dag er "

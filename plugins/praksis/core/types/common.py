@@ -5,20 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Generic
 
 from ..changes import check_changes, with_changes
-from ..fields import Checker, Choice, Date, Field, Key, ListOf, Record, Rule, Slug, Text
+from ..fields import Checker, Choice, Date, Field, Key, ListOf, Record, Rule, Slug, Text, Values
 from ..model import ApprovalState, Source
-from ..model.content import ContentSet
+from ..model.content import ContentSet, D
 from ..problems import Severity
 
 Report = Callable[[Key, str, Severity], None]
-CrossCheck = Callable[[Any, ContentSet, Report], None]
 
 
 @dataclass(frozen=True)
-class DocumentType:
+class DocumentType(Generic[D]):
     """A document type, keyed by the ``type:`` front-matter field: its schema (one source for
     validation, reference page, JSON Schema and scaffold), how a checked mapping becomes a
     typed document, and its cross-document checks. ``types.DOCUMENT_TYPES`` lists them all."""
@@ -27,18 +26,23 @@ class DocumentType:
     label: str                   # Danish, singular: "praksisbeskrivelse"
     description: str             # Danish, one paragraph for the reference page
     markdown: bool               # a Markdown page (True) or a YAML data file (False)
-    model: type                  # the frozen dataclass its documents are
+    model: type[D]               # the frozen dataclass its documents are
     schema: Record
-    build: Callable[[dict[str, Any], Source], Any]
+    build: Callable[[Values, Source], D]
     rules: Sequence[Rule] = ()
-    cross_check: CrossCheck | None = None
+    cross_check: Callable[[D, ContentSet, Report], None] | None = None
     # Documents other documents refer to by id need unique ids; free pages (index.md) do not.
     unique_ids: bool = True
     example_path: str = ""
     body_sections: Sequence[str] = field(default_factory=tuple)
 
 
-def with_change_history(doc_type: DocumentType) -> DocumentType:
+# Any type, in the registry (types.DOCUMENT_TYPES) and where a document of any type is
+# checked: each entry's own build and cross_check are typed for its model.
+AnyDocumentType = DocumentType[Any]
+
+
+def with_change_history(doc_type: DocumentType[D]) -> DocumentType[D]:
     """A Markdown type whose documents may keep their change history in 'changes:'
     (core.changes); it lands on Source.changes, so the type's own model need not know it."""
     return replace(doc_type, schema=with_changes(doc_type.schema),
@@ -77,7 +81,7 @@ APPROVAL = Record(fields={
 })
 
 
-def approval_complete(values: dict[str, Any], ck: Checker) -> None:
+def approval_complete(values: Values, ck: Checker) -> None:
     approval = values["approval"]
     if approval["state"] == ApprovalState.APPROVED.value:
         for key in ("approved_by", "approved_on"):

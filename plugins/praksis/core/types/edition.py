@@ -13,8 +13,9 @@ from typing import Any
 
 import yaml
 
-from ..fields import INVALID, Boolean, Checker, Date, Field, Key, ListOf, Record, Slug, Text
+from ..fields import INVALID, Boolean, Checker, Date, Field, Key, ListOf, Record, Slug, Text, Values
 from ..model import Source
+from ..model.content import ContentSet
 from ..model.editions import Edition, EditionPart, PreviousEdition
 from ..problems import Severity
 from ..rules.editions import folder_problem, free_pages, normalise_folder, resolve_parts
@@ -126,7 +127,7 @@ SCHEMA = Record(fields={
 })
 
 
-def _documents_or_folder(values: dict[str, Any], ck: Checker) -> None:
+def _documents_or_folder(values: Values, ck: Checker) -> None:
     for index, part in enumerate(values["parts"]):
         has_documents, has_folder = bool(part["documents"]), part["folder"] is not None
         if has_documents == has_folder:
@@ -136,7 +137,7 @@ def _documents_or_folder(values: dict[str, Any], ck: Checker) -> None:
                                        "'documents', eller en mappe under 'folder'.")
 
 
-def _publisher_once(values: dict[str, Any], ck: Checker) -> None:
+def _publisher_once(values: Values, ck: Checker) -> None:
     """The colophon already says 'Udgivet af <organisation>': the editor's own text saying it
     again prints it twice."""
     colophon = values.get("colophon")
@@ -146,7 +147,7 @@ def _publisher_once(values: dict[str, Any], ck: Checker) -> None:
                                "Fjern sætningen 'Udgivet af ...' fra 'colophon'.")
 
 
-def build(values: dict[str, Any], source: Source) -> Edition:
+def build(values: Values, source: Source) -> Edition:
     previous = values["previous"]
     return Edition(
         source=source, title=values["title"], subtitle=values["subtitle"],
@@ -162,7 +163,7 @@ def build(values: dict[str, Any], source: Source) -> Edition:
     )
 
 
-def cross_check(edition: Edition, content: Any, report: Report) -> None:
+def cross_check(edition: Edition, content: ContentSet, report: Report) -> None:
     """Every named document and folder exists, and no document is printed twice."""
     _parts, problems = resolve_parts(edition, content)
     for problem in problems:

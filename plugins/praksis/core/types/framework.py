@@ -25,6 +25,7 @@ from ..fields import (
     Slug,
     Spec,
     Text,
+    Values,
 )
 from ..model import Source
 from ..model.milestones import MILESTONE_ID_PATTERN, Factor, Framework, Milestone
@@ -86,7 +87,7 @@ SCHEMA = Record(fields={
 })
 
 
-def _unique_ids(values: dict[str, Any], ck: Checker) -> None:
+def _unique_ids(values: Values, ck: Checker) -> None:
     """Factor ids and milestone ids must each be unique: plans refer to milestones by id."""
     factor_seen: dict[str, int] = {}
     milestone_seen: dict[str, int] = {}
@@ -105,7 +106,7 @@ def _unique_ids(values: dict[str, Any], ck: Checker) -> None:
             milestone_seen.setdefault(milestone["id"], ck.line_at(key))
 
 
-def build(values: dict[str, Any], source: Source) -> Framework:
+def build(values: Values, source: Source) -> Framework:
     factors = tuple(
         Factor(id=factor["id"], title=factor["title"], milestones=tuple(
             Milestone(id=m["id"], title=m["title"], introduction=m["introduction"],

@@ -16,7 +16,19 @@ import re
 from typing import Any
 
 from ..danish import SLUG_PATTERN
-from ..fields import Boolean, Checker, Field, Integer, ListOf, MapOf, Points, Record, Slug, Text
+from ..fields import (
+    Boolean,
+    Checker,
+    Field,
+    Integer,
+    ListOf,
+    MapOf,
+    Points,
+    Record,
+    Slug,
+    Text,
+    Values,
+)
 from ..model import Source
 from ..model.instrument import (
     Condition,
@@ -112,7 +124,7 @@ SCHEMA = Record(fields={
 
 # --- rules: the instrument's shape beyond single values -------------------------------------
 
-def _check_scales(values: dict[str, Any], ck: Checker) -> None:
+def _check_scales(values: Values, ck: Checker) -> None:
     for name, scale in values["scales"].items():
         seen: dict[str, int] = {}
         for index, option in enumerate(scale["options"]):
@@ -129,7 +141,7 @@ def _check_scales(values: dict[str, Any], ck: Checker) -> None:
                                             f"{option['points']}.")
 
 
-def _check_elements(values: dict[str, Any], ck: Checker) -> None:
+def _check_elements(values: Values, ck: Checker) -> None:
     scales: dict[str, dict[str, Any]] = values["scales"]
     default_scale = values["default_scale"]
     numbers: dict[int, int] = {}
@@ -191,14 +203,14 @@ def _check_condition(condition: dict[str, Any] | None, key: tuple[str | int, ...
                      f"{did_you_mean(code, codes)} Tilladte svar: {quote_list(codes)}.")
 
 
-def _check_reflection(values: dict[str, Any], ck: Checker) -> None:
+def _check_reflection(values: Values, ck: Checker) -> None:
     reflection = values["reflection"]
     if reflection["overall"].casefold() == reflection["potential"].casefold():
         ck.error(("reflection", "potential"), "overskriften skal være forskellig fra 'overall', "
                                               "så de to tekster kan skelnes.")
 
 
-def build(values: dict[str, Any], source: Source) -> Instrument:
+def build(values: Values, source: Source) -> Instrument:
     default_scale = values["default_scale"]
     scales = tuple(
         Scale(name, scale["label"], tuple(

@@ -7,9 +7,7 @@ the rule for drafts applies to it too.
 
 from __future__ import annotations
 
-from typing import Any
-
-from ..fields import Checker, Choice, Field, ListOf, Record, Text
+from ..fields import Checker, Choice, Field, ListOf, Record, Text, Values
 from ..model import Approval, ApprovalState, Page, Source
 from .common import (
     APPROVAL,
@@ -39,12 +37,12 @@ SCHEMA = Record(fields={
 })
 
 
-def _approval_complete(values: dict[str, Any], ck: Checker) -> None:
+def _approval_complete(values: Values, ck: Checker) -> None:
     if values["approval"] is not None:
         approval_complete(values, ck)
 
 
-def build(values: dict[str, Any], source: Source) -> Page:
+def build(values: Values, source: Source) -> Page:
     approval = values["approval"]
     return Page(source=source, title=values["title"], description=values["description"],
                 hide=tuple(values["hide"]), tags=tuple(values["tags"]),

@@ -33,9 +33,11 @@ from ..fields import (
     Slug,
     Spec,
     Text,
+    Values,
 )
 from ..markdown import headings
 from ..model import Practice, Source
+from ..model.content import ContentSet
 from ..model.milestones import (
     Activity,
     Answer,
@@ -148,7 +150,7 @@ SCHEMA = Record(fields={
 _ANSWER_HEADING = re.compile(r"^([A-ZÆØÅa-zæøå][0-9]+)(?=$|[\s:.])")
 
 
-def _check_entries(values: dict[str, Any], ck: Checker) -> None:
+def _check_entries(values: Values, ck: Checker) -> None:
     started = values["started"]
     for milestone_id, entry in values["milestones"].items():
         key: Key = ("milestones", milestone_id)
@@ -234,7 +236,7 @@ def _answer_keys(answers: tuple[Answer, ...]) -> dict[Key, int]:
     return keys
 
 
-def build(values: dict[str, Any], source: Source) -> ImplementationPlan:
+def build(values: Values, source: Source) -> ImplementationPlan:
     answers = _answers(source.body, source.body_line)
     source = dataclasses.replace(source, key_lines={**source.key_lines, **_answer_keys(answers)})
     entries = tuple(
@@ -259,7 +261,7 @@ def _known(kind: str, ids: list[str], where: str) -> str:
     return f" Kendte {kind}: {quote_list(sorted(ids))}."
 
 
-def cross_check(plan: ImplementationPlan, content: Any, report: Report) -> None:
+def cross_check(plan: ImplementationPlan, content: ContentSet, report: Report) -> None:
     frameworks = [f.id for f in content.of_type(Framework)]
     framework = content.get(Framework, plan.framework)
     if framework is None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from ..fields import Checker, Date, Field, Integer, ListOf, Record, Text
+from ..fields import Checker, Date, Field, Integer, ListOf, Record, Text, Values
 from ..model import Approval, ApprovalState, Practice, Source
+from ..model.content import ContentSet
 from ..problems import Severity
 from ..rules.scoring import coverage_note
 from ..scaffold import markdown_document, scaffold_yaml
@@ -65,7 +64,7 @@ SCHEMA = Record(fields={
 })
 
 
-def _review_after_approval(values: dict[str, Any], ck: Checker) -> None:
+def _review_after_approval(values: Values, ck: Checker) -> None:
     approved_on = values["approval"]["approved_on"]
     if approved_on is not None and values["last_reviewed"] < approved_on:
         ck.warn(("last_reviewed",), "seneste gennemgang ligger før godkendelsen. En godkendelse "
@@ -73,7 +72,7 @@ def _review_after_approval(values: dict[str, Any], ck: Checker) -> None:
                                     f"{approved_on.isoformat()} eller senere.")
 
 
-def build(values: dict[str, Any], source: Source) -> Practice:
+def build(values: Values, source: Source) -> Practice:
     approval = values["approval"]
     return Practice(
         source=source, title=values["title"], summary=values["summary"], unit=values["unit"],
@@ -88,7 +87,7 @@ def build(values: dict[str, Any], source: Source) -> Practice:
     )
 
 
-def cross_check(practice: Practice, content: Any, report: Report) -> None:
+def cross_check(practice: Practice, content: ContentSet, report: Report) -> None:
     if not practice.source.body.strip():
         report((), "beskrivelsen har ingen brødtekst. Skriv, hvordan praksis udføres, under "
                    "front matter.", Severity.WARNING)

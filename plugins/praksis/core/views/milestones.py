@@ -416,7 +416,7 @@ def _act_lines(ctx: PageContext, statuses: list[PlanStatus]) -> list[tuple[str, 
                                        pair[1].milestone.id))
     milestones = [inlines(strong(m.milestone.id), f" {m.milestone.title}: ", _plan_link(s),
                           ", frist ", Date(m.due), f", {m.owner}" if m.owner else "")
-                  for s, m in overdue]
+                  for s, m in overdue if m.due is not None]   # overdue: it has a due date
     lapsed = sorted(((s, a) for s in statuses for a in s.lapsed),
                     key=lambda pair: (pair[1].next_due, pair[1].activity.id))
     activities = [inlines(f"{a.activity.title}: ", _plan_link(s), ", ",
@@ -456,7 +456,7 @@ def overdue_priorities(ctx: PageContext) -> list[Inlines]:
             made = link(f"{practice.title}, vurdering {format_date(assessment.date)}",
                         assessment.source.path)
             for priority in assessment.priorities:
-                if priority.overdue(ctx.today):
+                if priority.due is not None and priority.overdue(ctx.today):
                     element = ("hele praksis" if priority.element == WHOLE_PRACTICE
                                else f"element {priority.element}")
                     items.append(inlines(f"{priority.action} ({element}): ", made, ", frist ",
