@@ -282,10 +282,6 @@ Blocks = tuple[Block, ...]
 
 # --- building helpers -----------------------------------------------------------------------
 
-def text(value: object) -> Text:
-    return Text(str(value))
-
-
 def strong(*children: Inline | str) -> Strong:
     return Strong(inlines(*children))
 
@@ -338,9 +334,3 @@ def walk(blocks: Iterable[Block]) -> Iterator[Block]:
     for block in blocks:
         yield block
         yield from walk(children_of(block))
-
-
-def inline_children(node: Inline) -> Inlines:
-    if isinstance(node, (Strong, Emphasis, Link, Abbreviation)):
-        return node.children
-    return ()
