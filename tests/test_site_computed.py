@@ -29,7 +29,7 @@ def test_computed_html_and_headings_reach_the_page_in_reading_order() -> None:
     computed = ComputedHtml()
     source = computed.page_markdown(
         "a.md", [PagePart("# Titel\n\nIndledning."), PagePart(blocks)],
-        lambda b: site_writer.write(b, "a.md", permalink_title="Link"))
+        lambda b: site_writer.write(b, "a.md", permalink=site_writer.Permalink("Link")))
     assert "Score" not in source            # computed HTML never goes through Markdown
     html, tokens = _render(source)
     html, toc = computed.insert("a.md", html, get_toc(tokens))

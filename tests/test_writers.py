@@ -265,7 +265,7 @@ def test_writers_show_editor_values_as_typed() -> None:
 def test_site_writer_gives_ids_permalinks_and_toc_headings() -> None:
     blocks = (section(2, "Samlet vurdering", EditorMarkdown("## Samlet vurdering\n\nTekst")),
               section(3, "Sådan gør vi"))
-    written = site_writer.write(blocks, "a.md", permalink_title="Direkte link")
+    written = site_writer.write(blocks, "a.md", permalink=site_writer.Permalink("Direkte link"))
     # The editor's own heading keeps its id: the computed one is made unique beside it.
     assert [(h.level, h.id) for h in written.headings] == [(2, "samlet-vurdering_1"),
                                                            (3, "sådan-gør-vi")]
@@ -304,3 +304,13 @@ def test_charts_are_inline_svg_on_the_site_and_image_files_in_print() -> None:
     [image] = written.images
     assert image.path.startswith(f"{print_writer.CHART_FOLDER}/") and image.data == svg.encode()
     assert written.pieces == (f"![Score pr. element \\& mål.]({image.path}){{width=100%}}\n\n",)
+
+
+def test_permalinks_follow_the_toc_settings() -> None:
+    heading = (section(2, "Mål"),)
+    [own_text] = site_writer.write(heading, "a.md", permalink=site_writer.Permalink("T", "#")
+                                   ).pieces
+    assert own_text == ('<h2 id="mål">Mål<a class="headerlink" href="#mål" title="T">#</a>'
+                        "</h2>\n")
+    [without] = site_writer.write(heading, "a.md", permalink=None).pieces
+    assert without == '<h2 id="mål">Mål</h2>\n'

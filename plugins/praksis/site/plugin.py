@@ -70,7 +70,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         self.project = Path(".")
         self.computed = ComputedHtml()
         self.page_views: dict[str, str] = {}   # a page's whole content while search reads
-        self.permalink_title: str | None = site_writer.DEFAULT_PERMALINK_TITLE
+        self.permalink: site_writer.Permalink | None = site_writer.Permalink()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # While previewing, content errors are shown on the page instead of stopping the
@@ -115,8 +115,11 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         toc = config.mdx_configs.setdefault("toc", {})
         toc.setdefault("slugify", slugify)
         # Computed headings get the permalinks the toc extension gives the editor's.
-        self.permalink_title = (toc.get("permalink_title", site_writer.DEFAULT_PERMALINK_TITLE)
-                                if toc.get("permalink") else None)
+        permalink = toc.get("permalink")
+        self.permalink = site_writer.Permalink(
+            toc.get("permalink_title", site_writer.DEFAULT_PERMALINK_TITLE),
+            permalink if isinstance(permalink, str) else None,
+        ) if permalink else None
         self.computed = ComputedHtml()
         # After a project's own custom_dir, before the theme's templates.
         dirs = config.theme.dirs
@@ -195,7 +198,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
 
             def write(blocks: Blocks) -> site_writer.SitePieces:
                 written = site_writer.write(blocks, page.file.src_uri, href=href,
-                                            permalink_title=self.permalink_title)
+                                            permalink=self.permalink)
                 # A title computed as the page's heading (no 'title' key): MkDocs would
                 # take it from a Markdown heading, which computed HTML is not.
                 first = next(iter(written.headings), None)

@@ -63,8 +63,16 @@ from ..blocks import walk as walk_blocks
 from ..danish import decimal, format_date, percent
 from ..markdown import headings as markdown_headings
 
-# What Python-Markdown's toc writes when mkdocs.yml sets no permalink title.
+# What Python-Markdown's toc writes when mkdocs.yml sets no permalink title or text.
 DEFAULT_PERMALINK_TITLE = "Permanent link"
+
+
+@dataclass(frozen=True, slots=True)
+class Permalink:
+    """The link after each heading, as the toc extension's settings make it."""
+
+    title: str = DEFAULT_PERMALINK_TITLE
+    text: str | None = None   # None: the pilcrow, written '&para;' as the toc extension does
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +121,7 @@ def content_href(from_path: str, to_path: str, directory_urls: bool = True) -> s
 @dataclass
 class _Writer:
     href: Callable[[str], str]
-    permalink_title: str | None
+    permalink: Permalink | None
     markdown_headings: bool
     used_ids: set[str]
     pieces: list[str | EditorMarkdown] = field(default_factory=list)
@@ -210,9 +218,10 @@ class _Writer:
             self.markdown(EditorMarkdown(f"{'#' * level} {_markdown_text(plain)}"))
         else:
             anchor = unique(slugify(plain), self.used_ids)
-            permalink = ("" if self.permalink_title is None else
+            permalink = ("" if self.permalink is None else
                          f'<a class="headerlink" href="#{_attribute(anchor)}" '
-                         f'title="{_attribute(self.permalink_title)}">&para;</a>')
+                         f'title="{_attribute(self.permalink.title)}">'
+                         f"{_permalink_text(self.permalink)}</a>")
             self.emit(f'<h{level} id="{_attribute(anchor)}">{title_html}{permalink}'
                       f"</h{level}>\n")
             self.headings.append(Heading(level, anchor, _escape(plain)))
@@ -300,6 +309,10 @@ class _Writer:
         raise TypeError(f"unknown inline node {node!r}")
 
 
+def _permalink_text(permalink: Permalink) -> str:
+    return "&para;" if permalink.text is None else _escape(permalink.text)
+
+
 def signed_number(node: Number) -> str:
     shown = decimal(node.value)
     return "+" + shown if node.signed and node.value is not None and node.value > 0 else shown
@@ -307,7 +320,7 @@ def signed_number(node: Number) -> str:
 
 def write(blocks: Iterable[Block], from_path: str, *,
           href: Callable[[str], str] | None = None,
-          permalink_title: str | None = DEFAULT_PERMALINK_TITLE,
+          permalink: Permalink | None = Permalink(),
           taken_ids: Iterable[str] = ()) -> SitePieces:
     """The page's computed content as HTML runs and editor Markdown, with its headings.
 
@@ -317,7 +330,7 @@ def write(blocks: Iterable[Block], from_path: str, *,
     blocks = tuple(blocks)
     used = set(taken_ids) | _editor_ids(blocks)
     writer = _Writer(href or (lambda target: content_href(from_path, target)),
-                     permalink_title, False, used)
+                     permalink, False, used)
     writer.blocks(blocks)
     writer.flush()
     return SitePieces(tuple(writer.pieces), tuple(writer.headings), tuple(writer.search))
