@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
 import yaml
 
-from ..core import load_content
+from ..core import Problem, load_content
+from ..core.edition_scope import edition_scope
 from ..core.links import project_link_problems
+from ..core.model.content import ContentSet
 from ..core.model.editions import FORMATS, Edition
 from ..core.problems import did_you_mean, quote_list
 from ..core.rules.editions import left_out_note
@@ -44,6 +47,26 @@ def chosen_editions(names: tuple[str, ...], editions: list[Edition]) -> list[Edi
                            f"Udgaver: {', '.join(sorted(by_id))}.")
     return [by_id[name] for name in names] if names else sorted(by_id.values(),
                                                                 key=lambda e: e.id)
+
+
+def checked_for(names: tuple[str, ...], folder: Path, project_root: Path, today: dt.date
+                ) -> tuple[ContentSet, list[Problem]]:
+    """The content to print the editions from, and the errors that stop the export: those in
+    the files the editions print or refer to. Errors elsewhere do not stop it (``praksis
+    check`` and the site build report them), and those files are not even read."""
+    scope = edition_scope(folder, names, project_root=project_root, today=today)
+    content = (scope.content if scope is not None
+               else load_content(folder, project_root=project_root, today=today))
+    errors = [*content.errors, *project_link_problems(content, today)]
+    if scope is None or not errors:
+        return content, errors
+    # A reference to a file outside the scope reads as a reference to nothing, and messages
+    # suggest ids from all the content: check it all, and keep the errors in the scope's
+    # files, said as `praksis check` says them.
+    content = load_content(folder, project_root=project_root, today=today)
+    return content, [problem for problem in (*content.errors,
+                                             *project_link_problems(content, today))
+                     if problem.path in scope.paths]
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -93,8 +116,7 @@ def export(names: tuple[str, ...], fmt: str, draft: bool, content_dir: Path | No
     config = project.site_config()
     today = resolved_today(config if config is not None and not config.errors else None)
     folder = project.content_folder()
-    content = load_content(folder, project_root=project.root, today=today)
-    errors = [*content.errors, *project_link_problems(content, today)]
+    content, errors = checked_for(names, folder, project.root, today)
     if errors:
         echo_problems(errors, content.files, project.shown)
         raise PraksisError("udgaverne blev ikke eksporteret. Ret fejlene ovenfor, og prøv igen.")

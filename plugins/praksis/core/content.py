@@ -67,12 +67,18 @@ class DocumentCache:
 def discover(root: Path, every_file: bool = False) -> Iterator[Path]:
     """Content files below ``root`` in a stable order; hidden and '_' folders are skipped.
     ``every_file``: images and other files too, not only Markdown and YAML."""
+    for folder, name in _walk(root, every_file):
+        yield Path(folder) / name
+
+
+def _walk(root: Path, every_file: bool) -> Iterator[tuple[str, str]]:
+    """(folder, file name) of ``discover``'s files, in its order, as strings."""
     suffixes = MARKDOWN_SUFFIXES + DATA_SUFFIXES
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
         for name in sorted(files):
             if (every_file or name.endswith(suffixes)) and not name.startswith("."):
-                yield Path(folder) / name
+                yield folder, name
 
 
 def is_content_file(path: Path) -> bool:
@@ -88,19 +94,74 @@ def load_content(root: Path, cache: DocumentCache | None = None,
     relative to the current folder is the caller's part. ``today`` is the resolved today
     (default: ``clock.today()``).
     """
-    today = today or clock.today()
     root = root.resolve()
     base = (project_root or root.parent).resolve()
     if not root.is_dir():
-        problem = Problem(_relative(root, base), 1, "indhold",
-                          "mappen findes ikke. Angiv mappen med indholdet, fx 'content'.")
-        return ContentSet(root, (), (problem,), 0, folder=_relative(root, base))
+        return _missing_root(root, base)
+    return _load(root, base, discover(root, every_file=True), cache, today)
+
+
+def load_files(root: Path, paths: Iterable[str], cache: DocumentCache | None = None,
+               project_root: Path | None = None, today: dt.date | None = None) -> ContentSet:
+    """``load_content`` for some of the files only (content paths, relative to ``root``):
+    each is checked as ``praksis check`` checks it, and the references between them.
+
+    What a printed edition needs is a small part of a large content folder; the rest need
+    not be read. A reference to a file left out reads as a reference to nothing, so the
+    caller includes every file the documents refer to. Give the paths in ``content_files``
+    order: it is the documents' order, as in ``load_content``.
+    """
+    root = root.resolve()
+    base = (project_root or root.parent).resolve()
+    if not root.is_dir():
+        return _missing_root(root, base)
+    return _load(root, base, (root / rel for rel in dict.fromkeys(paths)), cache, today)
+
+
+def content_files(root: Path, every_file: bool = False) -> list[str]:
+    """The content paths (relative to ``root``) ``load_content`` checks, in its order;
+    ``every_file``: images and other files too (their names are checked)."""
+    root = root.resolve()
+    # Strings, not Paths: a large content folder has thousands of files, a few folders.
+    prefixes: dict[str, str] = {}
+    found = []
+    for folder, name in _walk(root, every_file):
+        if folder not in prefixes:
+            rel = Path(folder).relative_to(root).as_posix()
+            prefixes[folder] = "" if rel == "." else rel + "/"
+        found.append(prefixes[folder] + name)
+    return found
+
+
+def check_one(root: Path, rel: str, cache: DocumentCache,
+              project_root: Path | None = None) -> FileResult:
+    """One content file's own check (no references), kept in ``cache`` for ``load_files``."""
+    root = root.resolve()
+    path = root / rel
+    return check_file(root, path, rel, project_path(root, rel, project_root), cache)
+
+
+def project_path(root: Path, rel: str, project_root: Path | None = None) -> str:
+    """A content file's path relative to the project root, as its problems carry it."""
+    root = root.resolve()
+    return _relative(root / rel, (project_root or root.parent).resolve())
+
+
+def _missing_root(root: Path, base: Path) -> ContentSet:
+    problem = Problem(_relative(root, base), 1, "indhold",
+                      "mappen findes ikke. Angiv mappen med indholdet, fx 'content'.")
+    return ContentSet(root, (), (problem,), 0, folder=_relative(root, base))
+
+
+def _load(root: Path, base: Path, paths: Iterable[Path], cache: DocumentCache | None,
+          today: dt.date | None) -> ContentSet:
+    today = today or clock.today()
     documents: list[Document] = []
     problems: list[Problem] = []
     broken: dict[str, str] = {}
     count = 0
     with _cyclic_gc_paused():
-        for path in discover(root, every_file=True):
+        for path in paths:
             rel = path.relative_to(root).as_posix()
             named = _cpr_in_name(rel, _relative(path, base))
             if named is not None:

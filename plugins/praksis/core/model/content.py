@@ -34,6 +34,7 @@ class _Index:
     types: dict[type, _TypeIndex[Document]] = field(default_factory=dict)
     paths: dict[str, Document] | None = None
     problems: dict[str, tuple[Problem, ...]] | None = None
+    below: dict[str, tuple[Document, ...]] | None = None
 
 
 @dataclass(frozen=True)
@@ -109,3 +110,17 @@ class ContentSet:
             for doc in index.documents:
                 groups.setdefault(getattr(doc, attribute), []).append(doc)
         return list(groups.get(value, ()))
+
+    def below(self, folder: str) -> tuple[Document, ...]:
+        """Documents anywhere below ``folder`` (a content path without the trailing '/'), in
+        document order. Indexed once by every folder above each document, so a section's
+        index page lists its documents without scanning the corpus: a build's listings
+        cost what they show, not index pages times documents."""
+        if self._index.below is None:
+            groups: dict[str, list[Document]] = {}
+            for doc in self.documents:
+                folders = doc.source.path.split("/")[:-1]
+                for depth in range(1, len(folders) + 1):
+                    groups.setdefault("/".join(folders[:depth]), []).append(doc)
+            self._index.below = {name: tuple(docs) for name, docs in groups.items()}
+        return self._index.below.get(folder, ())

@@ -126,9 +126,8 @@ _LISTINGS: tuple[tuple[type, list[str], Any], ...] = (
 
 def section_listing(page: Page, ctx: PageContext) -> Blocks:
     """A table of every document below the index page's folder, by type, sorted by title."""
-    folder = posixpath.dirname(page.source.path)
-    below = [d for d in ctx.content.documents
-             if d.source.path.startswith(f"{folder}/") and d.source.path != page.source.path]
+    path = page.source.path
+    below = [d for d in ctx.content.below(posixpath.dirname(path)) if d.source.path != path]
     parts = []
     for model, header, row in _LISTINGS:
         docs = sorted((d for d in below if isinstance(d, model)),
