@@ -314,3 +314,9 @@ def test_permalinks_follow_the_toc_settings() -> None:
                         "</h2>\n")
     [without] = site_writer.write(heading, "a.md", permalink=None).pieces
     assert without == '<h2 id="mål">Mål</h2>\n'
+
+
+def test_computed_ids_use_the_toc_extensions_slugify() -> None:
+    blocks = (section(2, "Sådan gør vi"), EditorMarkdown("## Sådan gør vi"))
+    written = site_writer.write(blocks, "a.md", slugify=lambda text, sep: text.upper())
+    assert [h.id for h in written.headings] == ["SÅDAN GØR VI_1"]  # the editor's is taken

@@ -249,9 +249,10 @@ class EditorMarkdown:
 
 @dataclass(frozen=True, slots=True)
 class Repeated:
-    """Text repeated in every document of a kind (question texts, guiding questions, element
-    definitions): found on its own reference page, so the site keeps it out of the search
-    index."""
+    """Text a reader finds on its own page: repeated in every document of a kind (question
+    texts, guiding questions, element definitions), or a listing of other documents (a
+    section's table, the overview's lists). The site keeps it out of the search index, so a
+    search leads to the page it belongs to."""
 
     children: tuple[Block, ...]
 

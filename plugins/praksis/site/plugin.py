@@ -71,6 +71,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         self.computed = ComputedHtml()
         self.page_views: dict[str, str] = {}   # a page's whole content while search reads
         self.permalink: site_writer.Permalink | None = site_writer.Permalink()
+        self.slugify: site_writer.Slugify = slugify   # the toc extension's, for computed ids
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # While previewing, content errors are shown on the page instead of stopping the
@@ -113,7 +114,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         # Heading anchors as pandoc (the printed editions) makes them, unless mkdocs.yml
         # says otherwise.
         toc = config.mdx_configs.setdefault("toc", {})
-        toc.setdefault("slugify", slugify)
+        self.slugify = toc.setdefault("slugify", slugify)
         # Computed headings get the permalinks the toc extension gives the editor's.
         permalink = toc.get("permalink")
         self.permalink = site_writer.Permalink(
@@ -198,7 +199,7 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
 
             def write(blocks: Blocks) -> site_writer.SitePieces:
                 written = site_writer.write(blocks, page.file.src_uri, href=href,
-                                            permalink=self.permalink)
+                                            permalink=self.permalink, slugify=self.slugify)
                 # A title computed as the page's heading (no 'title' key): MkDocs would
                 # take it from a Markdown heading, which computed HTML is not.
                 first = next(iter(written.headings), None)

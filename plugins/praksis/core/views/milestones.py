@@ -477,7 +477,9 @@ def act_section(ctx: PageContext, statuses: list[PlanStatus]) -> Section:
                                     "siger hvad, hvor, hvornår og hvem.")]
     for heading, items in groups:
         if items:
-            parts.append(section(3, f"{heading} ({len(items)})", BulletList(tuple(items))))
+            # Each item is found on its own page: the lists stay out of the search index.
+            parts.append(section(3, f"{heading} ({len(items)})",
+                                 Repeated((BulletList(tuple(items)),))))
     return section(2, title, *parts)
 
 
@@ -541,7 +543,7 @@ def score_trend_section(ctx: PageContext) -> Section | None:
     return section(2, "Lovende praksis over tid",
                    paragraph(f"Gennemsnittet af elementernes score{mode} ved hver vurdering "
                              "(ikke officielt). Se hver vurdering for scoren pr. element."),
-                   Table(columns, tuple(rows)), *figures)
+                   Repeated((Table(columns, tuple(rows)),)), *figures)
 
 
 def dashboard_blocks(ctx: PageContext) -> Blocks:
@@ -554,7 +556,7 @@ def dashboard_blocks(ctx: PageContext) -> Blocks:
                   "en milepæl i gang 1 point, og milepæle, der ikke er relevante, tæller ikke "
                   "med."),
         act_section(ctx, statuses),
-        section(2, "Planer", compact_plans_table(statuses) if statuses else paragraph(
+        section(2, "Planer", Repeated((compact_plans_table(statuses),)) if statuses else paragraph(
             "Der er ingen implementeringsplaner endnu.")),
         section(2, "Status for milepælene",
                 *(milestone_matrix(framework, group)

@@ -21,6 +21,7 @@ from ..blocks import (
     Number,
     Paragraph,
     Percent,
+    Repeated,
     Status,
     Table,
     Text,
@@ -134,7 +135,8 @@ def section_listing(page: Page, ctx: PageContext) -> Blocks:
         if docs:
             parts.append(Table(tuple(Column(inlines(h)) for h in header),
                                tuple(row(d, ctx) for d in docs)))
-    return tuple(parts)
+    # Each row is found on its own page: the listing stays out of the search index.
+    return (Repeated(tuple(parts)),) if parts else ()
 
 
 def overview(page: Page, ctx: PageContext) -> PageFragment:

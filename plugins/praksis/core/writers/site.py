@@ -26,7 +26,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from ..anchors import heading_text, slugify, unique
+from ..anchors import heading_text, unique
+from ..anchors import slugify as pandoc_slugify
 from ..blocks import (
     Abbreviation,
     Advice,
@@ -65,6 +66,10 @@ from ..markdown import headings as markdown_headings
 
 # What Python-Markdown's toc writes when mkdocs.yml sets no permalink title or text.
 DEFAULT_PERMALINK_TITLE = "Permanent link"
+
+
+# A heading's id from its text, as Python-Markdown's toc calls it: (text, separator).
+Slugify = Callable[[str, str], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +129,7 @@ class _Writer:
     permalink: Permalink | None
     markdown_headings: bool
     used_ids: set[str]
+    slugify: Slugify = pandoc_slugify
     pieces: list[str | EditorMarkdown] = field(default_factory=list)
     run: list[str] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
@@ -217,7 +223,7 @@ class _Writer:
         if self.markdown_headings:
             self.markdown(EditorMarkdown(f"{'#' * level} {_markdown_text(plain)}"))
         else:
-            anchor = unique(slugify(plain), self.used_ids)
+            anchor = unique(self.slugify(plain, "-"), self.used_ids)
             permalink = ("" if self.permalink is None else
                          f'<a class="headerlink" href="#{_attribute(anchor)}" '
                          f'title="{_attribute(self.permalink.title)}">'
@@ -321,16 +327,18 @@ def signed_number(node: Number) -> str:
 def write(blocks: Iterable[Block], from_path: str, *,
           href: Callable[[str], str] | None = None,
           permalink: Permalink | None = Permalink(),
-          taken_ids: Iterable[str] = ()) -> SitePieces:
+          taken_ids: Iterable[str] = (),
+          slugify: Slugify = pandoc_slugify) -> SitePieces:
     """The page's computed content as HTML runs and editor Markdown, with its headings.
 
     ``href`` turns a content path into the address the page links to (the plugin asks
     MkDocs); ``taken_ids``: ids the page has already. The editor Markdown's own headings
-    are added to them, so a computed heading never takes an editor's id."""
+    are added to them, so a computed heading never takes an editor's id. ``slugify``: the
+    toc extension's (the site's is pandoc's rule, ``anchors.slugify``)."""
     blocks = tuple(blocks)
-    used = set(taken_ids) | _editor_ids(blocks)
+    used = set(taken_ids) | _editor_ids(blocks, slugify)
     writer = _Writer(href or (lambda target: content_href(from_path, target)),
-                     permalink, False, used)
+                     permalink, False, used, slugify)
     writer.blocks(blocks)
     writer.flush()
     return SitePieces(tuple(writer.pieces), tuple(writer.headings), tuple(writer.search))
@@ -346,12 +354,12 @@ def markdown_page(blocks: Iterable[Block], from_path: str) -> str:
                        for p in writer.pieces) + "\n"
 
 
-def _editor_ids(blocks: Iterable[Block]) -> set[str]:
+def _editor_ids(blocks: Iterable[Block], slugify: Slugify) -> set[str]:
     ids: set[str] = set()
     for block in walk_blocks(blocks):
         if isinstance(block, EditorMarkdown) and "#" in block.markdown:
             for found in markdown_headings(block.markdown, 1):
-                ids.add(unique(slugify(heading_text(found.text)), ids))
+                ids.add(unique(slugify(heading_text(found.text), "-"), ids))
     return ids
 
 
