@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
+import lxml.html
 import pytest
 from click.testing import CliRunner, Result
 
 from praksis.cli import praksis
+from praksis.core.blocks import Blocks
+from praksis.core.writers import print as print_writer
+from praksis.core.writers import site as site_writer
 
 # In-process builds use MkDocs: ProperDocs takes over every mkdocs.* import of the process it
 # runs in, so the tests run it in a subprocess of its own (tests/test_engines.py).
@@ -71,6 +76,58 @@ def assert_golden(path: Path, actual: str) -> None:
     if os.environ.get("PRAKSIS_REGEN"):
         path.write_text(actual, encoding="utf-8")
     assert actual == path.read_text(encoding="utf-8")
+
+
+# --- Reading computed HTML (tables, text) in a rendered page ---------------------------------
+
+def html_rows(page: str) -> list[list[str]]:
+    """Every table row of a page (HTML, or Markdown with raw HTML) as its cells' text, with
+    whitespace normalised."""
+    tree = lxml.html.document_fromstring(f"<div>{page}</div>")
+    return [[" ".join(cell.text_content().split()) for cell in row.iter("td", "th")]
+            for row in tree.iter("tr")]
+
+
+def html_cells(page: str) -> list[list[str]]:
+    """Every table row of a page as its cells' HTML (for marks a cell's text does not show)."""
+    tree = lxml.html.document_fromstring(f"<div>{page}</div>")
+    return [[lxml.html.tostring(cell, encoding="unicode") for cell in row.iter("td", "th")]
+            for row in tree.iter("tr")]
+
+
+def has_row(page: str, *cells: str) -> bool:
+    """A table row of the page starts with these cells."""
+    return any(row[:len(cells)] == list(cells) for row in html_rows(page))
+
+
+def html_text(page: str) -> str:
+    """The page's text as a reader sees it (tags gone, entities read, whitespace normalised)."""
+    return " ".join(lxml.html.document_fromstring(f"<div>{page}</div>").text_content().split())
+
+
+def site_golden(blocks: Blocks, from_path: str) -> str:
+    """What the site writer makes of a view's blocks, as a golden file: its HTML, and the
+    editor's Markdown it leaves for MkDocs between marks."""
+    pieces = site_writer.write(blocks, from_path).pieces
+    return "".join(piece if isinstance(piece, str) else _editor_piece(piece.markdown)
+                   for piece in pieces)
+
+
+def print_golden(blocks: Blocks, anchors: dict[str, str] | None = None) -> str:
+    """What the print writer makes of a view's blocks (pandoc Markdown), as a golden file."""
+    pieces = print_writer.write(blocks, anchors or {}).pieces
+    return "".join(piece if isinstance(piece, str) else _editor_piece(piece.markdown)
+                   for piece in pieces)
+
+
+def _editor_piece(markdown: str) -> str:
+    return f"<!-- editor Markdown -->\n{markdown.strip()}\n<!-- /editor Markdown -->\n"
+
+
+def unescaped(markdown: str) -> str:
+    """Pandoc Markdown's text with its backslash escapes read ('1\\.1' -> '1.1'), whitespace
+    normalised: what an editor typed, as the printed page shows it."""
+    return " ".join(re.sub(r"\\(.)", r"\1", markdown).split())
 
 
 # --- Shared inputs of several test modules (test modules never import each other) -----------

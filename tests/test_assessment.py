@@ -8,6 +8,7 @@ purpose, run ``PRAKSIS_REGEN=1 pytest tests/test_assessment.py`` and review the 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -25,7 +26,18 @@ from praksis.core.pages import render_page
 from praksis.core.types.assessment import split_sections
 from praksis.core.views.context import PageContext
 
-from conftest import FIXTURES, INSTRUMENT_FILE, PRACTICE_FILE, ROOT, SAMPLE_CONTENT, run_cli, write
+from conftest import (
+    FIXTURES,
+    INSTRUMENT_FILE,
+    PRACTICE_FILE,
+    ROOT,
+    SAMPLE_CONTENT,
+    has_row,
+    html_rows,
+    html_text,
+    run_cli,
+    write,
+)
 
 CASES = sorted((FIXTURES / "assessment").glob("*.md"))
 TODAY = dt.date(2026, 4, 1)
@@ -251,21 +263,23 @@ def test_assessment_page_has_chart_tables_comments_and_reflection() -> None:
     content = load_content(SAMPLE_CONTENT)
     page = _page(content, "vurderinger/samarbejde-om-sikkerhed-2026-03-12.md")
     assert page.startswith("# Lovende praksis: Samarbejde om Sikkerhed, 12. marts 2026\n")
-    figure = page[page.index('<figure class="praksis-chart">'):page.index("</figure>")]
+    figure = page[page.index('<figure class="praksis-chart" data-search-exclude>'):
+                  page.index("</figure>")]
     assert '<title id="praksis-radar-title">' in figure and "<desc id=" in figure
     assert "\n\n" not in figure   # a blank line would end MkDocs' raw HTML block
-    assert "| Element | Score | Besvaret |" in page
-    assert "| 2\\. Virkning | 1,00 | 3 af 3 besvaret |" in page
-    assert "| Gennemsnit af elementerne (ikke officielt) |" in page
+    assert has_row(page, "Element", "Score", "Besvaret")
+    assert has_row(page, "2. Virkning", "1,00", "3 af 3 besvaret")
+    assert has_row(page, "Gennemsnit af elementerne (ikke officielt)")
     assert "projektets fortolkning" in page
     # Per element: heading, score, questions with answer and comment, then the reflection.
     element_2 = page[page.index("## Element 2: Virkning"):page.index("## Element 3:")]
-    assert "**Score: 1,00** (3 af 3 besvaret)" in element_2
-    assert "| 2\\.2 | Er der dokumentation" in element_2
-    assert "**2D: Ja, ekstern undersøgelse/evaluering** | 1,00 | Ekstern evaluering i 2025" \
-        in element_2
-    assert element_2.index("| 2\\.3 |") < element_2.index("### Samlet vurdering") < \
-        element_2.index("### Udviklingspotentiale")
+    assert "<strong>Score: 1,00</strong> (3 af 3 besvaret)" in element_2
+    assert has_row(element_2, "2.2", "Er der dokumentation for, at praksis virker ift. "
+                   "målgruppens støttebehov?", "2D: Ja, ekstern undersøgelse/evaluering", "1,00",
+                   "Ekstern evaluering i 2025 af afdelingens forløb fra 2022-2024, bestilt af "
+                   "kommunen.")
+    assert element_2.index('<td style="text-align: left;">2.3</td>') < \
+        element_2.index("### Samlet vurdering") < element_2.index("### Udviklingspotentiale")
     assert "færre genunderretninger" in element_2
     assert page.count("## Element ") == 11 and "## Samlet vurdering af praksis" in page
 
@@ -274,7 +288,7 @@ def test_adjusted_page_is_labelled_not_official() -> None:
     content = load_content(SAMPLE_CONTENT)
     page = _page(content, "vurderinger/samarbejde-om-sikkerhed-2026-03-12.md", adjusted=True)
     assert "justeret, ikke officiel" in page
-    assert "**Score (justeret, ikke officiel): 0,83** (3 af 3 besvaret)" in page  # element 8
+    assert "<strong>Score (justeret, ikke officiel): 0,83</strong> (3 af 3 besvaret)" in page
     assert "(tæller ikke med i den justerede score)" in page
 
 
@@ -288,9 +302,12 @@ def test_editor_values_are_shown_as_text_never_as_html(tmp_path: Path) -> None:
     content = load_content(content_dir)
     page = render_page(content.by_path("vurderinger/x.md"), PageContext(content, TODAY))
     assert "<script>" not in page and "<b>" not in page
-    assert "&lt;script&gt;alert\\(1\\)&lt;/script&gt;" in page
-    assert "\\[klik\\]\\(javascript:alert\\(1\\)\\)" in page
-    assert "\\| kolonne" in page   # a pipe cannot break the table
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert 'href="javascript' not in page and "<a " not in page.split("## Score pr.")[1]
+    assert "&lt;b&gt;Leder&lt;/b&gt;" in page
+    # Shown as typed, in its own cell: a pipe cannot break the table.
+    comment = "<script>alert(1)</script> [klik](javascript:alert(1)) | kolonne"
+    assert [row[-1] for row in html_rows(page) if row[0] == "1.1"] == [comment]
 
 
 def test_incomplete_assessment_shows_missing_scores(tmp_path: Path) -> None:
@@ -300,10 +317,10 @@ def test_incomplete_assessment_shows_missing_scores(tmp_path: Path) -> None:
         "date: 2026-03-12\nanswers:\n  \"1.1\": ja\n  \"2.2\": 2B\n---\n")})
     content = load_content(content_dir)
     page = render_page(content.by_path("vurderinger/x.md"), PageContext(content, TODAY))
-    assert "| 1\\. Teori og viden | – | 1 af 6 besvaret |" in page
+    assert has_row(page, "1. Teori og viden", "–", "1 af 6 besvaret")
     assert "(mangler)" in page and "Mangler score (ikke alle spørgsmål besvaret)" in page
-    assert "Gælder ikke \\(kun når 2.2 er 2D\\)" in page
-    assert "*Ikke udfyldt endnu.*" in page
+    assert "Gælder ikke (kun når 2.2 er 2D)" in html_text(page)
+    assert "<em>Ikke udfyldt endnu.</em>" in page
 
 
 def test_practice_page_shows_latest_scores_and_trend() -> None:
@@ -311,11 +328,13 @@ def test_practice_page_shows_latest_scores_and_trend() -> None:
     page = render_page(content.get(Practice, "samarbejde-om-sikkerhed"),
                        PageContext(content, TODAY))
     section = page[page.index("## Lovende praksis"):]
-    assert "Seneste vurdering: [12\\. marts 2026](../vurderinger/" in section
-    header = "| Element | 14\\. marts 2024 | 12\\. marts 2026 | Ændring siden 14\\. marts 2024 |"
-    assert header in section   # oldest to newest
-    assert "| 2\\. Virkning | 0,67 | 1,00 | +0,33 |" in section
-    assert "| 6\\. Økonomi | 0,00 | 0,17 | +0,17 |" in section
+    assert ('Seneste vurdering: <a href="../../vurderinger/samarbejde-om-sikkerhed-2026-03-12/">'
+            "12. marts 2026</a>") in section
+    # oldest to newest
+    assert has_row(section, "Element", "14. marts 2024", "12. marts 2026",
+                   "Ændring siden 14. marts 2024")
+    assert has_row(section, "2. Virkning", "0,67", "1,00", "+0,33")
+    assert has_row(section, "6. Økonomi", "0,00", "0,17", "+0,17")
 
     once = render_page(content.get(Practice, "tryghedsplan"), PageContext(content, TODAY))
     assert "## Lovende praksis" in once and "Udvikling over tid" not in once
@@ -384,7 +403,15 @@ def test_site_build_renders_the_chart_and_comments(tmp_path: Path) -> None:
 
     html = (tmp_path / "site" / "vurderinger" / "samarbejde-om-sikkerhed-2026-03-12"
             / "index.html").read_text(encoding="utf-8")
-    assert '<figure class="praksis-chart">' in html
+    assert '<figure class="praksis-chart" data-search-exclude>' in html
+    # Search finds the team's comments on the page, not the question texts every assessment
+    # repeats (nor the chart, whose numbers are in the table).
+    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text("utf-8"))
+    page = " ".join(entry["text"] for entry in index["docs"]
+                    if entry["location"].startswith("vurderinger/samarbejde-om-sikkerhed-2026"))
+    assert "Signs of Safety er udviklet af Andrew Turnell" in page        # a comment (1.2)
+    assert "Er praksis udviklet eller anbefalet af eksperter" not in page  # its question
+    assert "Radardiagram" not in page
     assert '<svg xmlns="http://www.w3.org/2000/svg" width="780"' in html
     assert '<title id="praksis-radar-title">' in html and '<desc id="praksis-radar-desc">' in html
     assert "<title>Lovende praksis: Samarbejde om Sikkerhed, 12. marts 2026" in html

@@ -31,11 +31,12 @@ from praksis.core.editions import (
 )
 from praksis.core.model.content import ContentSet
 from praksis.core.model.editions import Edition
-from praksis.core.pages import generated_pages, page_fragment
+from praksis.core.pages import generated_markdown, generated_pages
 from praksis.core.rules.editions import left_out_note, select
 from praksis.core.views.context import PageContext
 from praksis.core.views.editions import EDITIONS_PAGE
-from praksis.core.views.practice import metadata_block
+from praksis.core.views.practice import metadata_facts
+from praksis.core.writers import print as print_writer
 from praksis.export import plan_for_print
 from praksis.export.plan import data_path, plan_export
 from praksis.site.downloads import download_links, exported_files
@@ -235,8 +236,8 @@ def test_assembled_markdown_has_parts_documents_and_history(small_content: Conte
     assert "Ærlig tale" not in markdown.split("# Versionshistorik")[0]
     # The computed metadata block is the site's own, not a second implementation.
     platform = small_content.get(type(plan.selection.documents[0]), "platform")
-    assert metadata_block(platform, ctx).strip() in markdown
-    assert page_fragment(platform, ctx).before.strip() in markdown
+    [metadata] = print_writer.write((metadata_facts(platform, ctx),)).pieces
+    assert isinstance(metadata, str) and metadata.strip() in markdown
     # The body went through the transform.
     assert "### Formål" in markdown and "\n## Formål" not in markdown
     # Version history: a row per printed document and the changes since the last edition.
@@ -342,15 +343,17 @@ def test_editions_page_links_existing_files(small_content: ContentSet, tmp_path:
     assert found == {"haandbog": {"docx": folder / "haandbog.docx",
                                   "pdf": folder / "haandbog.pdf"}}
     ctx = PageContext(small_content, TODAY, editions=download_links(found))
-    page = generated_pages(ctx)[EDITIONS_PAGE]
+    page = generated_markdown(generated_pages(ctx)[EDITIONS_PAGE], EDITIONS_PAGE)
     assert "title: Håndbøger" in page
     assert "## Fælles praksis" in page
-    assert "Udgave 3\\.0, 1\\. oktober 2026 · Botilbuddet Lindegården" in page
-    assert ("[Download som Word](haandbog.docx) · [Download som PDF](haandbog.pdf)") in page
+    assert "<p>Udgave 3.0, 1. oktober 2026 · Botilbuddet Lindegården</p>" in page
+    assert ('<a href="haandbog.docx">Download som Word</a> · '
+            '<a href="haandbog.pdf">Download som PDF</a>') in page
 
 
 def test_editions_page_says_when_not_exported(small_content: ContentSet) -> None:
-    page = generated_pages(ctx_for(small_content))[EDITIONS_PAGE]
+    page = generated_markdown(generated_pages(ctx_for(small_content))[EDITIONS_PAGE],
+                              EDITIONS_PAGE)
     assert "Udgaven er ikke eksporteret endnu." in page
     assert "Download" not in page
     assert exported_files(Path("/nonexistent/folder")) == {}

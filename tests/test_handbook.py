@@ -404,7 +404,7 @@ def test_a_page_that_is_not_approved_says_so(tmp_path: Path) -> None:
     content = load_content(tmp_path / "content")
     [page] = content.documents
     markdown = render_page(page, PageContext(content, TODAY))
-    assert "**Ikke godkendt.** Siden er sendt til godkendelse" in markdown
+    assert "<strong>Ikke godkendt.</strong> Siden er sendt til godkendelse" in markdown
 
 
 def test_a_row_taller_than_a_page_may_split() -> None:

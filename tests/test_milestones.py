@@ -8,6 +8,7 @@ changing the output, run ``PRAKSIS_REGEN=1`` with pytest and review the diff.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import os
 import re
@@ -17,15 +18,32 @@ from pathlib import Path
 import pytest
 
 from praksis.core import load_content
-from praksis.core.fragments import percent, text
+from praksis.core.fragments import percent
 from praksis.core.model import Practice
 from praksis.core.model.milestones import ImplementationPlan, MilestoneStatus
-from praksis.core.pages import generated_pages, page_fragment, render_page
-from praksis.core.rules.milestones import is_overdue, plan_statuses, progress, status_json
+from praksis.core.pages import generated_markdown, generated_pages, page_parts, render_page
+from praksis.core.rules.milestones import (
+    is_overdue,
+    plan_statuses,
+    progress,
+    status_in,
+    status_json,
+)
 from praksis.core.views import milestones as views
-from praksis.core.views.context import PageContext
+from praksis.core.views.context import Generated, PageContext
 
-from conftest import FIXTURES, MILESTONE_BASE, MILESTONE_GOLDEN, SAMPLE_CONTENT, run_cli
+from conftest import (
+    FIXTURES,
+    MILESTONE_BASE,
+    MILESTONE_GOLDEN,
+    SAMPLE_CONTENT,
+    has_row,
+    html_cells,
+    html_rows,
+    print_golden,
+    run_cli,
+    site_golden,
+)
 from conftest import assert_golden as assert_golden_file
 
 MILESTONE_FIXTURES = FIXTURES / "milestones"
@@ -171,20 +189,30 @@ def test_golden_plan_page(golden_project: Path, stem: str) -> None:
     ctx = context(golden_project)
     plan = ctx.content.get(ImplementationPlan, stem)
     assert plan is not None
-    assert_golden(f"plan-{stem}.md", render_page(plan, ctx))
+    status = status_in(ctx.content, plan, ctx.today)
+    assert status is not None
+    # Each writer's output of the plan page's blocks: on the site, and in print (where the
+    # guiding questions move to an appendix and the answers follow the milestones).
+    assert_golden(f"plan-{stem}.site.html",
+                  site_golden(views.plan_page_blocks(status), plan.source.path))
+    anchors = {doc.source.path: f"dok-{doc.source.doc_id}" for doc in ctx.content.documents}
+    assert_golden(f"plan-{stem}.print.md",
+                  print_golden(views.plan_page_blocks(status, printing=True), anchors))
 
 
 def test_plan_page_escapes_editor_values_and_collapses_questions(golden_project: Path) -> None:
     ctx = context(golden_project)
     page = render_page(ctx.content.get(ImplementationPlan, "regler"), ctx)
     assert "<Ida>" not in page and "&lt;Ida&gt;" in page
-    assert r"\| lodret streg" in page
+    assert any(row[-1] == "Tekst med *stjerner* og | lodret streg." for row in html_rows(page))
     assert page.startswith("# Implementeringsplan: Minipraksis, Testenheden, LØFT kommune\n")
-    assert '??? note "A1: Der er en vision"\n\n    Visionen beskriver' in page
-    # The answer under '## A1' runs to the next heading of its level, subsections included.
-    assert "    **Planens svar**\n\n    Visionen blev vedtaget på et ledermøde.\n\n" \
-           "    ### Baggrund" in page
-    assert "    Et svar under en setext-overskrift." in page
+    assert ('<details class="note" markdown="1">\n<summary>A1: Der er en vision</summary>\n'
+            '<p data-search-exclude>Visionen beskriver') in page
+    # The answer under '## A1' runs to the next heading of its level, subsections included:
+    # the editor's Markdown, inside the collapsed box.
+    assert "<p><strong>Planens svar</strong></p>\n\nVisionen blev vedtaget på et ledermøde.\n\n" \
+           "### Baggrund" in page
+    assert "Et svar under en setext-overskrift." in page
     assert "Et svar på en milepæl, der ikke findes." not in page.split("Planen prøver")[0]
 
 
@@ -193,17 +221,25 @@ def test_golden_dashboard(golden_project: Path) -> None:
     assessments (means 1/2, then exactly 5/8), so the sample content cannot change it."""
     shutil.copytree(GOLDEN / "scores", golden_project / "content", dirs_exist_ok=True)
     ctx = context(golden_project)
-    dashboard = views.dashboard_markdown(ctx)
-    assert_golden("dashboard.md", dashboard)
-    assert "## Lovende praksis over tid" in dashboard
-    assert generated_pages(ctx)[views.DASHBOARD_PATH] == dashboard
+    blocks = views.dashboard_blocks(ctx)
+    dashboard = site_golden(blocks, views.DASHBOARD_PATH)
+    assert_golden("dashboard.site.html", dashboard)
+    anchors = {doc.source.path: f"dok-{doc.source.doc_id}" for doc in ctx.content.documents}
+    assert_golden("dashboard.print.md", print_golden(blocks, anchors))
+    assert '<h2 id="lovende-praksis-over-tid">' in dashboard
+    page = generated_pages(ctx)[views.DASHBOARD_PATH]
+    assert isinstance(page, Generated) and page.content == blocks
 
 
 def test_golden_practice_section(golden_project: Path) -> None:
     ctx = context(golden_project)
     practice = ctx.content.get(Practice, "mini-praksis")
-    assert_golden("practice-section.md", views.practice_implementation(practice, ctx).after)
-    assert views.practice_implementation(practice, ctx).after in page_fragment(practice, ctx).after
+    section = views.practice_implementation(practice, ctx).after
+    assert not isinstance(section, str)
+    assert_golden("practice-section.site.html", site_golden(section, practice.source.path))
+    anchors = {doc.source.path: f"dok-{doc.source.doc_id}" for doc in ctx.content.documents}
+    assert_golden("practice-section.print.md", print_golden(section, anchors))
+    assert section in [part.content for part in page_parts(practice, ctx)]
 
 
 def test_no_dashboard_without_plans(tmp_path: Path) -> None:
@@ -216,12 +252,18 @@ def test_no_dashboard_without_plans(tmp_path: Path) -> None:
 
 def test_dashboard_shows_the_score_trend_per_practice() -> None:
     content = load_content(SAMPLE_CONTENT)
-    page = views.dashboard_markdown(PageContext(content, TODAY))
+    page = _dashboard(PageContext(content, TODAY))
     section = page.split("## Lovende praksis over tid\n", 1)[1]
-    assert ("| [Samarbejde om Sikkerhed](../praksis/samarbejde-om-sikkerhed.md) | 14\\. marts "
-            "2024: 0,57, 12\\. marts 2026: 0,77 | +0,20 |") in section
-    assert '<figure class="praksis-chart praksis-line">' in section
+    assert '<a href="../../praksis/samarbejde-om-sikkerhed/">Samarbejde om Sikkerhed</a>' in section
+    assert has_row(section, "Samarbejde om Sikkerhed",
+                   "14. marts 2024: 0,57, 12. marts 2026: 0,77", "+0,20")
+    assert '<figure class="praksis-chart praksis-line" data-search-exclude>' in section
     assert "Gennemsnitlig score over tid: Samarbejde om Sikkerhed" in section
+
+
+def _dashboard(ctx: PageContext) -> str:
+    """The dashboard as ``praksis render`` writes it (raw HTML, Markdown headings)."""
+    return generated_markdown(generated_pages(ctx)[views.DASHBOARD_PATH], views.DASHBOARD_PATH)
 
 
 # --- Sample content: pages, dashboard and JSON agree ----------------------------------------
@@ -256,40 +298,43 @@ def test_sample_plans_pages_dashboard_and_json_agree(sample_plans: Path) -> None
     assert report == status_json(plan_statuses(ctx.content, TODAY), TODAY, {
         p.source.path: f"content/{p.source.path}"
         for p in ctx.content.of_type(ImplementationPlan)})
-    dashboard = generated_pages(ctx)[views.DASHBOARD_PATH]
+    dashboard = _dashboard(ctx)
     matrix_section = dashboard.split("## Status for milepælene\n", 1)[1].split("\n## ", 1)[0]
     overdue_items = dashboard.split("### Forfaldne milepæle", 1)[1].split("\n### ", 1)[0]
     listed_overdue = set()
-    matrix_rows = {re.search(r"\*\*(\w+)\*\*", line).group(1): _cells(line)
-                   for line in matrix_section.splitlines() if line.startswith("| <abbr")}
+    matrix_rows = {re.search(r"<strong>(\w+)</strong>", row[0]).group(1): row
+                   for row in html_cells(matrix_section) if "<abbr" in row[0]}
 
     for column, plan_json in enumerate(report["plans"], start=1):
         path = plan_json["file"].removeprefix("content/")
         plan = ctx.content.by_path(path)
         page = render_page(plan, ctx)
+        rows = {row[0].split(" ")[0]: row for row in html_rows(page)}
         for factor in plan_json["factors"]:
-            shown = re.search(rf"## {factor['title']}\n\nFremdrift: .*?</progress> (.+)\n", page)
+            shown = re.search(rf"## {re.escape(factor['title'])}\n\n<p>Fremdrift: .*?</progress> "
+                              r"(.+?)</p>", page)
             assert shown and shown.group(1) == percent(factor["progress"])
             for milestone in factor["milestones"]:
                 status = MilestoneStatus(milestone["status"])
-                row = _row_starting(page, f"| **{milestone['id']}** ")
-                assert f"praksis-badge--{status.css_class}\">{status.label}<" in row[1]
+                row = rows[milestone["id"]]
+                assert row[1].startswith(status.label)
+                assert f"praksis-badge--{status.css_class}\">{status.label}<" in page
                 assert ("Forfalden" in row[3]) is milestone["overdue"]
                 assert (row[2] == "–") is (milestone["owner"] is None)
                 cell = matrix_rows[milestone["id"]][column]
                 assert f'aria-label="{status.label}' in cell
                 assert ("forfalden" in cell) is milestone["overdue"]
                 if milestone["overdue"]:
-                    listed_overdue.add((text(plan_json["unit"]), milestone["id"]))
+                    listed_overdue.add((html.escape(plan_json["unit"]), milestone["id"]))
                     assert milestone["due"] < report["today"]
                     assert status is not MilestoneStatus.IN_PLACE
         assert f"{percent(plan_json['progress'])}</progress>" in page
 
-    in_dashboard = set(re.findall(r"^- \*\*(\w+)\*\* [^:]+: \[([^\]]+)\]", overdue_items,
-                                  re.M))
+    in_dashboard = set(re.findall(r"<li><strong>(\w+)</strong> [^:]+: <a href=\"[^\"]*\">"
+                                  r"([^<]+)</a>", overdue_items))
     assert {(unit, mid) for mid, unit in in_dashboard} == listed_overdue
     # The sample shows an overdue milestone in the first plan.
-    assert (text("Børne- og familieafdelingen, LØFT kommune"), "L5") in listed_overdue
+    assert ("Børne- og familieafdelingen, LØFT kommune", "L5") in listed_overdue
 
 
 def test_sample_practice_page_shows_each_plan(sample_plans: Path) -> None:
@@ -297,24 +342,28 @@ def test_sample_practice_page_shows_each_plan(sample_plans: Path) -> None:
     report = json.loads(result.stdout)
     ctx = context(sample_plans)
     practice = ctx.content.get(Practice, "samarbejde-om-sikkerhed")
-    section = page_fragment(practice, ctx).after.split("### Forankring", 1)[0]
+    page = render_page(practice, ctx)
+    section = page.split("## Implementering", 1)[1].split("### Forankring", 1)[0]
+    rows = {row[0]: row for row in html_rows(section)}
     for plan_json in report["plans"]:
-        plan_link = f"(../{plan_json['file'].removeprefix('content/')})"
-        row = _row_starting(section, f"| [{text(plan_json['unit'])}]{plan_link} |")
+        plan_url = plan_json["file"].removeprefix("content/").removesuffix(".md")
+        assert f'<a href="../../{plan_url}/">{html.escape(plan_json["unit"])}</a>' in section
+        row = rows[plan_json["unit"]]
         factors = [percent(f["progress"]) for f in plan_json["factors"]]
         overdue = sum(m["overdue"] for f in plan_json["factors"] for m in f["milestones"])
         assert row[1:5] == [*factors, percent(plan_json["progress"])]
-        assert f">{overdue}<" in row[5]
+        assert row[5] == str(overdue)
         assert len(row) == 6  # the unit is the link to its plan: no separate link column
 
 
 def test_sample_dashboard_years_since_start(sample_plans: Path) -> None:
-    dashboard = generated_pages(context(sample_plans))[views.DASHBOARD_PATH]
+    dashboard = _dashboard(context(sample_plans))
     assert dashboard.startswith("---\ntype: page\ntitle: Oversigt over implementering\n---\n")
-    assert "(10,2 år siden) |" in dashboard and "(2,8 år siden) |" in dashboard
+    assert "(10,2 år siden)</td>" in dashboard and "(2,8 år siden)</td>" in dashboard
     # Reviews that are due are listed with the date they should have been reviewed by.
     assert "### Praksisbeskrivelser, der skal gennemgås (" in dashboard
-    assert "[Samarbejde om Sikkerhed](../praksis/samarbejde-om-sikkerhed.md)" in dashboard
+    assert '<a href="../../praksis/samarbejde-om-sikkerhed/">Samarbejde om Sikkerhed</a>' \
+        in dashboard
 
 
 def test_sample_index_links_to_the_dashboard() -> None:

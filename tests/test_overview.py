@@ -28,9 +28,10 @@ def test_start_page_has_the_headline_figures() -> None:
     approved = sum(p.approval.is_approved for p in practices)
     overdue = sum(p.review_overdue(TODAY) for p in practices)
     markdown = render_page(_page(ctx, "index.md"), ctx)
-    assert f"**{len(practices)} praksisbeskrivelser**" in markdown
+    assert '<div class="grid cards praksis-headline">' in markdown
+    assert f"<strong>{len(practices)} praksisbeskrivelser</strong>" in markdown
     assert f"{approved} godkendt" in markdown
-    assert f"**{overdue} gennemgange overskredet**" in markdown
+    assert f"<strong>{overdue} gennemgange overskredet</strong>" in markdown
     assert "implementeringsplaner" in markdown and "vurderinger af Lovende praksis" in markdown
 
 
@@ -38,7 +39,7 @@ def test_section_index_lists_every_practice_with_its_approval_state() -> None:
     ctx = _ctx()
     markdown = render_page(_page(ctx, "praksis/index.md"), ctx)
     for practice in ctx.content.of_type(Practice):
-        row = next(line for line in markdown.splitlines() if f"({practice.id}.md)" in line)
+        row = next(line for line in markdown.splitlines() if f'href="{practice.id}/"' in line)
         assert f">{practice.approval.state.label}</span>" in row
 
 

@@ -20,7 +20,7 @@ from praksis.core.rules.titles import display_title
 from praksis.core.views.context import PageContext
 from praksis.export import plan_for_print
 
-from conftest import SAMPLE_CONTENT, run_cli
+from conftest import SAMPLE_CONTENT, run_cli, unescaped
 
 
 @pytest.fixture(scope="module")
@@ -108,10 +108,10 @@ def test_edition_is_computed_as_of_its_date(sample: ContentSet) -> None:
     assert early == late
     # The plan's status line and the practice's implementation table name the edition's date.
     assert "Status pr.\n:   1\\. november 2026" in early
-    assert "pr. 1\\. november 2026" in early
+    assert "Fremdrift efter Signs of Safety, pr. 1. november 2026" in unescaped(early)
     assert "december 2026" not in early.split("Versionshistorik")[0].split("Status pr.")[1][:40]
     # The activity held on 10 November 2026 lies after the edition's date.
-    assert "10\\. november 2026" not in early.split("Den faste rytme")[1].split("|")[9]
+    assert "10. november 2026" not in unescaped(early.split("Den faste rytme")[1].split("|")[9])
 
 
 def test_export_on_two_days_gives_the_same_text(sample_project: Path,
@@ -178,27 +178,25 @@ def books(sample: ContentSet) -> dict[str, str]:
 
 def test_printed_assessment_has_every_answer_with_points_and_comment(
         sample: ContentSet, books: dict[str, str]) -> None:
-    from praksis.core.fragments import text
     from praksis.core.model.instrument import Instrument
 
     assessment = sample.get(Assessment, "samarbejde-om-sikkerhed-2026-03-12")
     instrument = sample.get(Instrument, assessment.instrument)
     chapter = books["loeft-boerne-og-familie"].split("{#dok-samarbejde-om-sikkerhed-2026-03-12}")[1]
     chapter = chapter.split("\n# ")[0]
-    rows = [line for line in chapter.split("\n") if line.startswith("| ")]
+    rows = [unescaped(line) for line in chapter.split("\n") if line.startswith("| ")]
     for question in instrument.questions:
-        row = next((r for r in rows if r.startswith(f"| {text(question.id)} | ")), None)
+        row = next((r for r in rows if r.startswith(f"| {question.id} | ")), None)
         assert row is not None, question.id
         answer = assessment.answer(question.id)
         if answer is not None and answer.comment:
-            assert text(answer.comment) in row, question.id
+            assert " ".join(answer.comment.split()) in row, question.id
     # Points: 1.6 is 'delvist', half a point.
-    assert any(r.startswith("| 1\\.6 | ") and "| 0,50 |" in r for r in rows)
+    assert any(r.startswith("| 1.6 | ") and "| 0,50 |" in r for r in rows)
 
 
 def test_repeated_text_is_printed_once_in_an_appendix(sample: ContentSet,
                                                       books: dict[str, str]) -> None:
-    from praksis.core.fragments import text
     from praksis.core.model.instrument import Instrument
     from praksis.core.model.milestones import Framework
 
@@ -206,15 +204,16 @@ def test_repeated_text_is_printed_once_in_an_appendix(sample: ContentSet,
     framework = sample.get(Framework, "signs-of-safety")
     questions = [q for m in framework.milestones for q in m.questions]
     assert len(questions) == 51
+    text = unescaped(book)
     for question in questions:
-        assert book.count(text(question)) == 1, question
+        assert text.count(" ".join(question.split())) == 1, question
     for milestone in framework.milestones:
-        assert book.count(text(milestone.introduction)) == 1, milestone.id
+        assert text.count(" ".join(milestone.introduction.split())) == 1, milestone.id
     instrument = sample.get(Instrument, "lovende-praksis")
     for element in instrument.elements:
-        assert book.count(text(element.definition)) == 1, element.id
-    appendix = book.index("{#bilag-ramme-signs-of-safety .unnumbered}")
-    assert book.index(text(questions[0])) > appendix
+        assert text.count(" ".join(element.definition.split())) == 1, element.id
+    appendix = text.index("{#bilag-ramme-signs-of-safety .unnumbered}")
+    assert text.index(" ".join(questions[0].split())) > appendix
     # The chapters refer to the appendices.
     assert "](#bilag-ramme-signs-of-safety)" in book
     assert "](#bilag-instrument-lovende-praksis)" in book

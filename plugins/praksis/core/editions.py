@@ -2,10 +2,11 @@
 
 An edition manifest (``model.editions.Edition``) names documents by id or by folder, grouped
 in parts; ``rules.editions`` selects the documents to print. This module makes the book of
-them: each document as on its site page (``pages.page_fragment`` with ``printing``), the
-appendices, the version history and the cover facts, in one ``EditionPlan``. Nothing here
-runs pandoc, typst or git: the export adapter (``praksis.export``) does, and hands the git
-history back in as data (``EditionHistory``). Tests compare plans without any of those tools.
+them: each document as on its site page (``pages.page_parts`` with ``printing``; its blocks
+through the print writer), the appendices, the version history and the cover facts, in one
+``EditionPlan``. Nothing here runs pandoc, typst or git: the export adapter
+(``praksis.export``) does, and hands the git history back in as data (``EditionHistory``).
+Tests compare plans without any of those tools.
 """
 
 from __future__ import annotations
@@ -21,18 +22,19 @@ from .fragments import table, text
 from .model import Page
 from .model.content import Document
 from .model.editions import Edition
-from .pages import page_fragment, print_appendices
+from .pages import page_parts, print_appendices
 from .rules.editions import Selection, approval_of, left_out_colophon, select
 from .rules.titles import display_title
 from .types import document_types
-from .views.context import PageContext
+from .views.context import PageContext, PagePart
+from .writers import print as print_writer
 
 if TYPE_CHECKING:
     from .model.content import ContentSet
 
 # Document headings are level 2 under the part's level 1, so a body's '## Formål' becomes
 # level 3 in print.
-BODY_HEADING_SHIFT = 1
+BODY_HEADING_SHIFT = print_writer.HEADING_SHIFT
 HISTORY_TITLE = "Versionshistorik"
 # A handbook lists the newest changes; older ones are counted, not listed.
 MAX_CHANGES = 40
@@ -225,38 +227,53 @@ class AssembledEdition:
     warnings: tuple[str, ...] = ()
 
 
-def document_pieces(doc: Document, edition: Edition, ctx: PageContext
-                    ) -> list[tuple[str, int | None]]:
-    """A document as on its site page, as (Markdown, file line or None if computed) pieces.
+def document_pieces(doc: Document, edition: Edition, ctx: PageContext) -> list[PagePart]:
+    """A document as on its site page, in reading order (``pages.page_parts``).
 
-    The same pieces ``render_page`` joins for the site: the computed fragments around the
-    body (or the body alone when the manifest says ``computed: false``). A renderer that
-    replaces the body (an assessment's answers and comments beside its reflection, a plan's
-    body without the answers shown under their milestones) replaces it in print too. They are
-    kept apart so a message about the editor's own body can name its line in the file.
+    The computed content around the body, or the body alone when the manifest says
+    ``computed: false``. A renderer that replaces the body (an assessment's answers and
+    comments beside its reflection, a plan's body without the answers shown under their
+    milestones) replaces it in print too. The editor's own Markdown keeps its line in the
+    file, so a message about it can name that line.
     """
-    # Not stripped at the start: the transform's line numbers count from body_line.
-    body: tuple[str, int | None] = (doc.source.body.rstrip(), doc.source.body_line)
-    if not edition.computed:
-        return [body]
-    fragment = page_fragment(doc, ctx)
-    if fragment.body is not None:
-        body = (fragment.body.strip(), None)
-    return [(fragment.before, None), body, (fragment.after, None)]
+    return page_parts(doc, ctx, computed=edition.computed)
 
 
-def document_heading(doc: Document, pieces: list[tuple[str, int | None]], content: ContentSet
-                     ) -> str:
+def document_heading(doc: Document, pieces: list[PagePart], content: ContentSet) -> str:
     """The document's heading in print, as Markdown: its display title.
 
-    A page whose title is computed (an assessment, an implementation plan) starts its first
-    fragment with that title as a level-1 heading for the site; it is removed from the
-    fragment, so the edition shows the title once.
+    A page whose title is computed (an assessment, an implementation plan) starts with that
+    title as a level-1 heading for the site. The print writer leaves a level-1 section's
+    heading out; from site Markdown (a view not converted to blocks) it is removed here, so
+    the edition shows the title once.
     """
-    first = pieces[0][0] if pieces else ""
-    if pieces and pieces[0][1] is None and first.startswith("# "):
-        pieces[0] = (first.partition("\n")[2], None)
+    first = pieces[0].content if pieces else ""
+    if isinstance(first, str) and pieces[0].line is None and first.startswith("# "):
+        pieces[0] = PagePart(first.partition("\n")[2])
     return text(display_title(doc, content))
+
+
+def printed_part(part: PagePart, source: PrintSource, transform: BodyTransform,
+                 drop_title: bool = True) -> PrintedBody:
+    """One part of a page as pandoc Markdown: blocks through the print writer (the editor's
+    Markdown among them through ``transform``), site Markdown through ``transform``."""
+    if isinstance(part.content, str):
+        return transform(part.content, replace(source, line=part.line))
+    written = print_writer.write(part.content, source.anchors, drop_title)
+    chunks: list[str] = []
+    images = [ImageRef(image.path, f"{source.path} (beregnet afsnit)", image.data)
+              for image in written.images]
+    warnings: list[str] = []
+    for piece in written.pieces:
+        if isinstance(piece, str):
+            chunks.append(piece.strip())
+            continue
+        printed = transform(piece.markdown, replace(source, line=piece.line))
+        chunks.append(printed.markdown.strip())
+        images.extend(printed.images)
+        warnings.extend(printed.warnings)
+    return PrintedBody("\n\n".join(c for c in chunks if c) + "\n", tuple(images),
+                       tuple(warnings))
 
 
 def anchor_of(doc: Document) -> str:
@@ -335,10 +352,11 @@ def assemble(edition: Edition, selection: Selection, ctx: PageContext,
             heading = document_heading(doc, pieces, ctx.content)
             headings[doc.source.path] = heading
             chunks.append(f"## {heading} {{#{anchor_of(doc)}}}\n")
-            for markdown, line in pieces:
-                if not markdown.strip():
+            for piece in pieces:
+                if isinstance(piece.content, str) and not piece.content.strip():
                     continue
-                printed = transform(markdown, PrintSource(doc.source.path, line, anchors))
+                printed = printed_part(piece, PrintSource(doc.source.path, None, anchors),
+                                       transform)
                 chunks.append(printed.markdown.strip() + "\n")
                 images.extend(printed.images)
                 warnings.extend(printed.warnings)
@@ -349,8 +367,9 @@ def assemble(edition: Edition, selection: Selection, ctx: PageContext,
     if edition.computed:
         for appendix in print_appendices(list(selection.documents), ctx):
             chunks.append(f"# Bilag: {text(appendix.title)} {{#{appendix.anchor} .unnumbered}}\n")
-            printed = transform(appendix.markdown, PrintSource(f"bilag {appendix.key}", None,
-                                                               anchors))
+            printed = printed_part(PagePart(appendix.content),
+                                   PrintSource(f"bilag {appendix.key}", None, anchors), transform,
+                                   drop_title=False)
             chunks.append(printed.markdown.strip() + "\n")
             images.extend(printed.images)
             warnings.extend(printed.warnings)

@@ -1,15 +1,14 @@
-"""Rendering of page fragments: Markdown that MkDocs (Python-Markdown) and pandoc both read.
+"""The little site Markdown still written by hand: the preview's error notices, the printed
+book's version history, and the escaping of an editor's value inside Markdown.
 
-Fragments are Markdown rather than HTML so the printed editions reuse them unchanged; the
-few HTML elements used (a ``<div markdown="1">`` wrapper, ``<span>`` badges) are ones both
-engines keep. Every value an editor typed goes through ``text()``, which escapes HTML *and*
+Computed content is blocks (``core/blocks.py``) and its writers (``core/writers/``); this is
+what is left. Every value an editor typed goes through ``text()``, which escapes HTML *and*
 Markdown, so a title such as ``<script>`` or ``[x](javascript:...)`` shows as typed.
 """
 
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from collections.abc import Iterable, Sequence
 
@@ -38,16 +37,6 @@ def text(value: object) -> str:
     return " ".join(escaped.split())
 
 
-def badge(label: str, css_class: str) -> str:
-    """A status badge: colour from CSS, and always the text, never colour alone."""
-    return f'<span class="praksis-badge praksis-badge--{css_class}">{text(label)}</span>'
-
-
-def block(css_class: str, inner: str) -> str:
-    """A block both engines keep: Python-Markdown's md_in_html and pandoc's native divs."""
-    return f'<div class="{css_class}" markdown="1">\n\n{inner.strip()}\n\n</div>\n'
-
-
 def table(header: Sequence[str], rows: Iterable[Sequence[str]],
           align: Sequence[str] | None = None) -> str:
     """A pipe table. Cells are inserted as given: escape editor values with ``text()``."""
@@ -57,12 +46,6 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]],
              "| " + " | ".join(marks[a] for a in align) + " |"]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
-
-
-def link(label: str, from_path: str, to_path: str) -> str:
-    """A Markdown link between two content files (site engines resolve ``.md`` links)."""
-    target = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
-    return f"[{text(label)}]({target})"
 
 
 def problems_notice(problems: Sequence[Problem]) -> str:

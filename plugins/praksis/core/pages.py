@@ -2,11 +2,15 @@
 
 The tables below say it all: the renderers of each type's page in page order, the appendices
 a printed document refers to, and the generated pages. The MkDocs plugin calls only
-``page_fragment`` and ``generated_pages``; a future site engine can too.
+``page_parts`` and ``generated_pages``; a future site engine can too.
 """
 
 from __future__ import annotations
 
+import json
+import re
+
+from .blocks import Blocks
 from .model import Page, Practice
 from .model.assessment import Assessment
 from .model.content import Document
@@ -15,11 +19,14 @@ from .views import assessment, editions, milestones, overview, practice, referen
 from .views.context import (
     Appendix,
     AppendixMaker,
+    Computed,
+    Generated,
     GeneratedPage,
     PageContext,
-    PageFragment,
+    PagePart,
     Renderer,
 )
+from .writers import site as site_writer
 
 # Each type's renderers, in the order their fragments appear on the page (before the body
 # first to last; after the body likewise). The first that replaces the body wins.
@@ -56,30 +63,75 @@ def print_appendices(documents: list[object], ctx: PageContext) -> list[Appendix
     return list(found.values())
 
 
-def page_fragment(doc: Document, ctx: PageContext) -> PageFragment:
-    before, after = [], []
-    body: str | None = None
+def _page_sections(doc: Document, ctx: PageContext, computed: bool = True
+                   ) -> tuple[list[PagePart], PagePart, list[PagePart]]:
+    body = PagePart(doc.source.body, doc.source.body_line)
+    if not computed:
+        return [], body, []
+    before: list[PagePart] = []
+    after: list[PagePart] = []
+    replaced: Computed | None = None
     for renderer in RENDERERS.get(type(doc), ()):
         fragment = renderer(doc, ctx)
-        before.append(fragment.before)
-        after.append(fragment.after)
-        body = fragment.body if body is None else body
-    return PageFragment("\n".join(filter(None, before)), "\n".join(filter(None, after)), body)
+        if fragment.before:
+            before.append(PagePart(fragment.before))
+        if fragment.after:
+            after.append(PagePart(fragment.after))
+        replaced = fragment.body if replaced is None else replaced
+    if replaced is not None:
+        body = PagePart(replaced)
+    return before, body, after
+
+
+def page_parts(doc: Document, ctx: PageContext, computed: bool = True) -> list[PagePart]:
+    """The document's page in reading order: each renderer's content before the body, the
+    body (or the renderer's replacement of it), each renderer's content after it.
+    ``computed=False``: the body alone (an edition that prints no computed content)."""
+    before, body, after = _page_sections(doc, ctx, computed)
+    return [*before, body, *after]
+
+
+def page_blocks(doc: Document, ctx: PageContext) -> Blocks:
+    """Every block the document's page computes (tests hold them against both writers)."""
+    return tuple(block for part in page_parts(doc, ctx) if not isinstance(part.content, str)
+                 for block in part.content)
 
 
 def render_page(doc: Document, ctx: PageContext) -> str:
-    """The document's body with its fragments around it."""
-    fragment = page_fragment(doc, ctx)
-    body = doc.source.body.strip() if fragment.body is None else fragment.body.strip()
-    parts = [fragment.before, body, fragment.after]
-    return "\n\n".join(p for p in parts if p) + "\n"
+    """The document's page as one Markdown text, computed content included (as raw HTML):
+    what ``praksis render`` writes and ``praksis check`` reads the anchors of."""
+    def markdown(parts: list[PagePart]) -> str:
+        return "\n".join(filter(None, (
+            part.content if isinstance(part.content, str)
+            else site_writer.markdown_page(part.content, doc.source.path) for part in parts)))
+
+    before, body, after = _page_sections(doc, ctx)
+    texts = [markdown(before), markdown([body]).strip(), markdown(after)]
+    return "\n\n".join(t for t in texts if t) + "\n"
 
 
-def generated_pages(ctx: PageContext) -> dict[str, str]:
-    pages: dict[str, str] = {}
+def generated_pages(ctx: PageContext) -> dict[str, str | Generated]:
+    """{content path: page} of every generated page: site Markdown with its front matter, or
+    a title and blocks (``generated_markdown`` gives either as Markdown)."""
+    pages: dict[str, str | Generated] = {}
     for generator in GENERATED_PAGES:
         pages.update(generator(ctx))
     return pages
+
+
+def generated_markdown(page: str | Generated, path: str) -> str:
+    """A generated page as one Markdown text with its front matter (the file MkDocs gets,
+    what ``praksis render`` writes); blocks as raw HTML (``site.markdown_page``)."""
+    if isinstance(page, str):
+        return page
+    # A JSON string is a YAML double-quoted scalar: quoted only when YAML would misread it.
+    title = json.dumps(page.title, ensure_ascii=False) if _YAML_SPECIAL.search(page.title) \
+        else page.title
+    return (f"---\ntype: page\ntitle: {title}\n---\n\n"
+            + site_writer.markdown_page(page.content, path))
+
+
+_YAML_SPECIAL = re.compile(r"""[:#"'\\\[\]{}&*!|>%@`]|^[-?\s]|\s$""")
 
 
 # Sections in the order readers need them; folders not listed follow in alphabetical order.
@@ -88,7 +140,7 @@ SECTION_ORDER = ("praksis", "vurderinger", "implementering", "haandboeger", "ref
 OUTSIDE_NAV = ("reference",)
 
 
-def section_titles(ctx: PageContext, generated: dict[str, str]) -> dict[str, str]:
+def section_titles(ctx: PageContext, generated: dict[str, str | Generated]) -> dict[str, str]:
     """{folder: title} from each folder's index page, so the navigation says 'Håndbøger'
     where the folder is named 'haandboeger' (URLs stay ASCII, headings stay Danish)."""
     titles: dict[str, str] = {}
@@ -96,9 +148,9 @@ def section_titles(ctx: PageContext, generated: dict[str, str]) -> dict[str, str
         folder, _, name = doc.source.path.rpartition("/")
         if name == "index.md" and folder and doc.title:
             titles[folder] = doc.title
-    for path, markdown in generated.items():
+    for path, page in generated.items():
         folder, _, name = path.rpartition("/")
-        title = _title_of(markdown)
+        title = _title_of(page) if isinstance(page, str) else page.title
         if name == "index.md" and folder and title and folder not in titles:
             titles[folder] = title
     return titles

@@ -13,17 +13,18 @@ lists, emphasis) reaches it untouched.
   are a sequence, one after the other;
 - headings move one level down (the document's title is level 2 in the edition);
 - attribute lists are dropped, except width and height on images, which pandoc reads;
-- images get paths relative to content/, links to printed documents become links inside
-  the edition, and an inline ``<svg>`` (the radar charts) becomes an image file;
-- the core's ``<div class="..." markdown="1">`` blocks become fenced divs, status badges
-  bold text, and a ``<progress>`` bar goes, leaving the percentage written after it;
-- boxes (admonitions, the metadata block, notes) carry a raw typst call for the PDF and a
-  Word paragraph style for the docx, so pandoc needs no filter for them.
+- images get paths relative to content/, and links to printed documents become links
+  inside the edition;
+- an editor's ``<div class="..." markdown="1">`` becomes a fenced div;
+- admonitions carry a raw typst call for the PDF and a Word paragraph style for the docx,
+  so pandoc needs no filter for them.
+
+Only what editors write comes here: computed content reaches pandoc from the print writer
+(``core/writers/print.py``), which writes pandoc's own syntax directly.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
 import posixpath
 import re
@@ -35,9 +36,8 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
 from ..core.editions import BODY_HEADING_SHIFT, ImageRef, PrintedBody, PrintSource
+from ..core.writers.print import BOX_STYLE
 
-# Where charts taken out of the Markdown are written, inside the export's working folder.
-GENERATED_FOLDER = "_grafik"
 _INDENT = 4  # Material's admonitions and tabs indent their content by four spaces
 
 
@@ -118,13 +118,8 @@ _LINK = re.compile(r"(?<!!)\[(?P<label>[^\]]*)\]\(\s*<?(?P<href>[^)\s>#]+\.md)"
                    r"(?P<fragment>#[^)\s>]*)?>?(?P<title>\s+\"[^\"]*\")?\)")
 _SIZE = re.compile(r'(width|height)=("[^"]*"|\'[^\']*\'|[^\s}]+)')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-# The site's progress bars are '<progress ...>67 %</progress> 67 %': the value follows the
-# element as text, so print keeps only that text.
-_PROGRESS = re.compile(r"<progress\b[^>]*>.*?</progress>[ \t]*", re.IGNORECASE)
 # Every inline rewrite needs one of these characters.
 _MAY_REWRITE = re.compile(r"\]\(|<|\{")
-# A status badge (core.fragments.badge) is coloured on the site; in print it is bold text.
-_BADGE = re.compile(r'<span class="praksis-badge[^"]*">(.*?)</span>')
 
 
 @dataclass
@@ -189,8 +184,6 @@ def _rewrite_inline(doc: _Document, lines: list[str], tokens: list[Token]) -> li
             continue  # most lines: plain text, nothing to do
         line = _IMAGE.sub(partial(_image, doc, line=number), out[number])
         line = _LINK.sub(partial(_link, doc), line)
-        line = _PROGRESS.sub("", line)
-        line = _BADGE.sub(r"**\1**", line)
         out[number] = _strip_attr_lists(line)
     return out
 
@@ -210,52 +203,6 @@ def _strip_attr_lists(line: str) -> str:
 
 # --- block rewrites -----------------------------------------------------------------------
 
-_SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL | re.IGNORECASE)
-_CAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.DOTALL | re.IGNORECASE)
-_TAGS = re.compile(r"<[^>]+>")
-
-
-def _chart(doc: _Document, block: str, line: int) -> list[str]:
-    """An inline SVG (with its figure caption) as an image file pandoc and typst embed."""
-    caption_match = _CAPTION.search(block)
-    caption = html.unescape(_TAGS.sub("", caption_match.group(1))).strip() if caption_match else ""
-    if not _SVG.search(block):
-        return [block, ""]  # a figure without an inline SVG: pandoc reads what it can
-    out: list[str] = []
-    for svg in _SVG.findall(block):
-        data = svg.encode("utf-8")
-        name = f"{GENERATED_FOLDER}/{hashlib.sha256(data).hexdigest()[:16]}.svg"
-        doc.images.append(ImageRef(name, doc.where(line), data))
-        alt = _escape_alt(caption or "Diagram")
-        out += [f"![{alt}]({name}){{width=100%}}", ""]
-    return out
-
-
-def _is_chart(html_text: str) -> bool:
-    return bool(_SVG.search(html_text)) or "<figure" in html_text.lower()
-
-
-def _chart_end(tokens: list[Token], index: int) -> int:
-    """The line after a chart: a <figure> may span several HTML blocks (blank lines)."""
-    first = tokens[index]
-    end = first.map[1] if first.map else 0
-    if "<figure" not in first.content.lower() or "</figure>" in first.content.lower():
-        return end
-    for token in tokens[index + 1:]:
-        if token.level != 0 or token.map is None:
-            continue
-        if token.type != "html_block":
-            break  # Markdown inside the figure: leave the rest as it is
-        end = token.map[1]
-        if "</figure>" in token.content.lower():
-            break
-    return end
-
-
-def _escape_alt(value: str) -> str:
-    return re.sub(r"([\\\[\]*_`])", r"\\\1", " ".join(value.split()))
-
-
 def _heading(token: Token, lines: list[str]) -> list[str]:
     """The heading one level down, as an ATX heading (from the already rewritten lines)."""
     start, end = token.map or (0, 0)
@@ -271,17 +218,15 @@ def _heading(token: Token, lines: list[str]) -> list[str]:
 # Boxes in print: the typst functions are defined in data/template.typ, the Word paragraph
 # style in data/reference.docx. Each writer ignores what is meant for the other (a raw typst
 # block in Word, a custom-style in typst), so one Markdown text serves both.
-BOX_STYLE = "Boks"
-_BOX_CLASSES = {"admonition": "box", "praksis-note": "box", "praksis-meta": "meta"}
+_BOX_CLASSES = {"admonition": "box"}
 
 
 def _div_open(classes: list[str], box: str | None, kind: str = "note") -> list[str]:
     attributes = " ".join(f".{c}" for c in classes)
     if box is None:
         return [f"::: {{{attributes}}}"]
-    style = f' custom-style="{BOX_STYLE}"' if box == "box" else ""
-    call = "#praksis-meta[" if box == "meta" else f'#praksis-box(kind: "{kind}")['
-    return [f"::: {{{attributes}{style}}}", "```{=typst}", call, "```", ""]
+    return [f'::: {{{attributes} custom-style="{BOX_STYLE}"}}', "```{=typst}",
+            f'#praksis-box(kind: "{kind}")[', "```", ""]
 
 
 def _div_close(box: str | None) -> list[str]:
@@ -363,7 +308,7 @@ def _convert(doc: _Document, lines: list[str], offset: int,
     cursor = 0
     open_divs: list[str | None] = []
     list_items: list[Token] = []
-    for index, token in enumerate(tokens):
+    for token in tokens:
         if token.type == "list_item_open":
             list_items.append(token)
         elif token.type == "list_item_close":
@@ -377,9 +322,6 @@ def _convert(doc: _Document, lines: list[str], offset: int,
             replacement = _container_lines(doc, token, lines, offset, item)
         elif token.level == 0 and token.type == "heading_open":
             replacement = _heading(token, lines)
-        elif token.level == 0 and token.type == "html_block" and _is_chart(token.content):
-            end = _chart_end(tokens, index)
-            replacement = _chart(doc, "\n".join(lines[start:end]), offset + start)
         elif token.level == 0 and token.type == "html_block":
             replacement = _html_div(token, open_divs)
         if replacement is None:

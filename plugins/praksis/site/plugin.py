@@ -13,23 +13,34 @@ from pathlib import Path
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from ..core import DocumentCache, Problem, Severity, load_content, summarize
 from ..core.anchors import slugify
+from ..core.blocks import Blocks
 from ..core.clock import today as resolved_today
 from ..core.fragments import MARKDOWN_EXTENSIONS, problems_notice, withheld_page
 from ..core.frontmatter import strip_front_matter
 from ..core.links import Reference, link_problems
 from ..core.model.content import ContentSet
-from ..core.pages import OUTSIDE_NAV, SECTION_ORDER, generated_pages, render_page, section_titles
+from ..core.pages import (
+    OUTSIDE_NAV,
+    SECTION_ORDER,
+    generated_markdown,
+    generated_pages,
+    page_parts,
+    section_titles,
+)
 from ..core.personal_data import PERSONAL_DATA_KEY, find_cpr_numbers
 from ..core.rules.titles import display_title
-from ..core.views.context import PageContext
+from ..core.views.context import Generated, PageContext, PagePart
+from ..core.writers import site as site_writer
+from .computed import ComputedHtml
 from .config import PraksisConfig
 from .downloads import download_links, exported_files
 
@@ -53,10 +64,13 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         self.link_cache: dict[str, tuple[Reference, ...]] = {}
         self.content: ContentSet | None = None
         self.context: PageContext | None = None
-        self.generated: dict[str, str] = {}
+        self.generated: dict[str, str | Generated] = {}
         self.exported: dict[str, dict[str, Path]] = {}
         self.serving = False
         self.project = Path(".")
+        self.computed = ComputedHtml()
+        self.page_views: dict[str, str] = {}   # a page's whole content while search reads
+        self.permalink: site_writer.Permalink | None = site_writer.Permalink()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # While previewing, content errors are shown on the page instead of stopping the
@@ -98,7 +112,15 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         config.extra_javascript.append(JS_PATH)
         # Heading anchors as pandoc (the printed editions) makes them, unless mkdocs.yml
         # says otherwise.
-        config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify)
+        toc = config.mdx_configs.setdefault("toc", {})
+        toc.setdefault("slugify", slugify)
+        # Computed headings get the permalinks the toc extension gives the editor's.
+        permalink = toc.get("permalink")
+        self.permalink = site_writer.Permalink(
+            toc.get("permalink_title", site_writer.DEFAULT_PERMALINK_TITLE),
+            permalink if isinstance(permalink, str) else None,
+        ) if permalink else None
+        self.computed = ComputedHtml()
         # After a project's own custom_dir, before the theme's templates.
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
@@ -111,8 +133,8 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
             _withhold_personal_data(files, config, self.content)
         self.generated = generated_pages(self.context)
         self._check_links()
-        for path, markdown in self.generated.items():
-            files.append(File.generated(config, path, content=markdown))
+        for path, page in self.generated.items():
+            files.append(File.generated(config, path, content=generated_markdown(page, path)))
         assets = resources.files("praksis.site").joinpath("assets")
         for path in (CSS_PATH, JS_PATH):
             content = assets.joinpath(path.rsplit("/", 1)[1]).read_text("utf-8")
@@ -160,10 +182,31 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
             page.meta["title"] = display_title(doc, self.content)
         if isinstance(page.meta.get("title"), str):
             page.meta["title"] = escape(page.meta["title"], quote=False)
+        # A generated page made of blocks is written like a document's computed content.
+        generated = self.generated.get(page.file.src_uri)
+        parts = (page_parts(doc, self.context) if doc is not None else
+                 [PagePart(generated.content)] if isinstance(generated, Generated) else None)
         # A file that failed its check still gets a page while previewing, without the raw
         # front matter MkDocs leaves in when it cannot read it.
-        rendered = (render_page(doc, self.context) if doc is not None
-                    else strip_front_matter(markdown))
+        if parts is None:
+            rendered = strip_front_matter(markdown)
+        else:
+            def href(target: str) -> str:
+                found = files.get_file_from_path(target)
+                return (found.url_relative_to(page.file) if found is not None
+                        else site_writer.content_href(page.file.src_uri, target))
+
+            def write(blocks: Blocks) -> site_writer.SitePieces:
+                written = site_writer.write(blocks, page.file.src_uri, href=href,
+                                            permalink=self.permalink)
+                # A title computed as the page's heading (no 'title' key): MkDocs would
+                # take it from a Markdown heading, which computed HTML is not.
+                first = next(iter(written.headings), None)
+                if first is not None and first.level == 1 and "title" not in page.meta:
+                    page.meta["title"] = first.title
+                return written
+
+            rendered = self.computed.page_markdown(page.file.src_uri, parts, write)
         if self.serving:
             rendered = problems_notice(self.content.problems_in(page.file.src_uri)) + rendered
         return rendered
@@ -176,7 +219,30 @@ class PraksisPlugin(BasePlugin[PraksisConfig]):
         # front matter title as is, so make the (escaped) heading title that.
         if self.config.enabled and "title" not in page.meta and page.title:
             page.meta["title"] = page.title
-        return None
+        if not self.config.enabled:
+            return None
+        html, page.toc = self.computed.insert(page.file.src_uri, html, page.toc)
+        return html
+
+    # Material's search reads page.content in on_page_context (default priority): it reads
+    # the page without what it leaves out anyway (charts, repeated text), and the theme then
+    # renders the whole page.
+    @event_priority(50)
+    def _search_view(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                     nav: Navigation) -> TemplateContext:
+        if self.config.enabled and (view := self.computed.search_view(page.file.src_uri)):
+            self.page_views[page.file.src_uri] = page.content or ""
+            page.content = view
+        return context
+
+    @event_priority(-50)
+    def _page_view(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                   nav: Navigation) -> TemplateContext:
+        if (content := self.page_views.pop(page.file.src_uri, None)) is not None:
+            page.content = content
+        return context
+
+    on_page_context = CombinedEvent(_search_view, _page_view)
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
         # Every page has its Markdown now, and MkDocs is about to write them all while it

@@ -31,9 +31,16 @@ from ..core.frontmatter import strip_front_matter
 from ..core.markdown import headings
 from ..core.model import Page
 from ..core.model.content import ContentSet
-from ..core.pages import OUTSIDE_NAV, SECTION_ORDER, generated_pages, render_page, section_titles
+from ..core.pages import (
+    OUTSIDE_NAV,
+    SECTION_ORDER,
+    generated_markdown,
+    generated_pages,
+    render_page,
+    section_titles,
+)
 from ..core.rules.titles import display_title
-from ..core.views.context import PageContext
+from ..core.views.context import Generated, PageContext
 from .downloads import download_links, exported_files
 
 CSS_PATH = "assets/praksis/praksis.css"
@@ -133,7 +140,8 @@ def _page(meta: dict[str, Any], body: str) -> str:
     return (f"---\n{front}---\n\n" if front else "") + body.lstrip("\n")
 
 
-def rendered_pages(ctx: PageContext, generated: dict[str, str]) -> dict[str, str]:
+def rendered_pages(ctx: PageContext, generated: dict[str, str | Generated]
+                   ) -> dict[str, str]:
     """{docs path: Markdown} for every page of the site."""
     pages: dict[str, str] = {}
     for doc in ctx.content.documents:
@@ -147,7 +155,8 @@ def rendered_pages(ctx: PageContext, generated: dict[str, str]) -> dict[str, str
             if value:
                 meta[key] = list(value) if isinstance(value, tuple) else value
         pages[doc.source.path] = _page(meta, render_page(doc, ctx))
-    for path, markdown in generated.items():
+    for path, page in generated.items():
+        markdown = generated_markdown(page, path)
         front = markdown[4:].split("\n---\n", 1)[0] if markdown.startswith("---\n") else ""
         meta = yaml.safe_load(front) or {} if front else {}
         meta.pop("type", None)

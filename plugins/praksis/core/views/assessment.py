@@ -1,21 +1,48 @@
-"""Lovende praksis on the site: the assessment page and a section on the practice page.
+"""Lovende praksis on the site and in print: the assessment page and a section on the
+practice page, as blocks (``core/blocks.py``) the site and print writers render.
 
 Every number comes from ``scoring.score_assessment``, the same function behind
-``praksis score`` and its JSON. Everything an editor typed (comments, participants, titles)
-goes through ``text()``; the reflection in the body is the editor's own Markdown, as on any page.
+``praksis score`` and its JSON. Values stay typed (dates, scores); the reflection in the body
+is the editor's own Markdown, as on any page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Sequence
 from fractions import Fraction
 
+from ..blocks import (
+    Advice,
+    Block,
+    Blocks,
+    Chart,
+    Column,
+    Date,
+    EditorMarkdown,
+    Fact,
+    Facts,
+    Inlines,
+    Link,
+    Note,
+    Number,
+    Repeated,
+    RepeatedText,
+    Section,
+    Status,
+    Table,
+    Text,
+    Tone,
+    emphasis,
+    inlines,
+    join,
+    link,
+    paragraph,
+    section,
+    strong,
+)
 from ..charts import radar_svg
-from ..danish import decimal as format_score  # scores: the one number formatter
 from ..danish import format_date
-from ..fragments import badge, block, link, table, text
 from ..model import Practice
 from ..model.assessment import PRIORITY_CSS, PRIORITY_LABELS, WHOLE_PRACTICE, Assessment, Priority
 from ..model.instrument import Element, Instrument
@@ -32,14 +59,12 @@ from ..rules.scoring import (
 )
 from ..rules.titles import assessment_title
 from ..types.assessment import Reflections, SectionReflection, read_reflections
-from .context import Appendix, PageContext, PageFragment, appendix_anchor
+from .context import Appendix, PageContext, PageFragment
 
-NOT_FILLED_IN = "*Ikke udfyldt endnu.*"
+NOT_FILLED_IN = "Ikke udfyldt endnu."
 
 
 # --- shared pieces ---------------------------------------------------------------------------
-
-
 
 def answered_text(element: ElementScore) -> str:
     return f"{element.answered} af {element.applicable} besvaret"
@@ -53,25 +78,29 @@ def chart_label(element: ElementScore) -> str:
     return f"{element.id}. {element.title}"
 
 
-def score_table(score: AssessmentScore, previous: AssessmentScore | None = None) -> str:
+def _cells(*cells: str | Number) -> tuple[Inlines, ...]:
+    return tuple(inlines(c) for c in cells)
+
+
+def score_table(score: AssessmentScore, previous: AssessmentScore | None = None) -> Table:
     """Element, score and answered count: the chart's numbers as a table (with the previous
     assessment's score beside it, when there is one)."""
+    columns = [Column(inlines("Element")), Column(inlines("Score"), "right"),
+               Column(inlines("Besvaret"))]
     if previous is None:
-        rows = [[text(chart_label(e)), format_score(e.exact), answered_text(e)]
-                for e in score.elements]
-        rows.append([MEAN_LABEL, format_score(score.exact_mean), ""])
-        return table(["Element", "Score", "Besvaret"], rows, ["left", "right", "left"])
-    rows = [[text(chart_label(e)), format_score(e.exact), answered_text(e),
-             format_score(before.exact)] for e, before in zip(score.elements, previous.elements)]
-    rows.append([MEAN_LABEL, format_score(score.exact_mean), "",
-                 format_score(previous.exact_mean)])
-    return table(["Element", "Score", "Besvaret", "Forrige score"], rows,
-                 ["left", "right", "left", "right"])
+        rows = [_cells(chart_label(e), Number(e.exact), answered_text(e)) for e in score.elements]
+        rows.append(_cells(MEAN_LABEL, Number(score.exact_mean), ""))
+        return Table(tuple(columns), tuple(rows))
+    columns.append(Column(inlines("Forrige score"), "right"))
+    rows = [_cells(chart_label(e), Number(e.exact), answered_text(e), Number(before.exact))
+            for e, before in zip(score.elements, previous.elements)]
+    rows.append(_cells(MEAN_LABEL, Number(score.exact_mean), "", Number(previous.exact_mean)))
+    return Table(tuple(columns), tuple(rows))
 
 
 # --- priorities and the previous assessment ---------------------------------------------------
 
-OVERDUE_BADGE = badge("Forfalden", "forfalden")
+OVERDUE_LABEL = "Forfalden"
 
 
 def previous_assessment(assessment: Assessment, ctx: PageContext) -> Assessment | None:
@@ -86,26 +115,33 @@ def element_name(priority: Priority, instrument: Instrument | None) -> str:
     if priority.element == WHOLE_PRACTICE:
         return "Hele praksis"
     element = instrument.element(priority.element) if instrument else None
-    return text(f"{element.id}. {element.title}") if element else text(priority.element)
+    return f"{element.id}. {element.title}" if element else priority.element
 
 
-def priority_status(priority: Priority, today: dt.date) -> str:
-    shown = badge(PRIORITY_LABELS[priority.status], PRIORITY_CSS[priority.status])
-    return f"{shown} {OVERDUE_BADGE}" if priority.overdue(today) else shown
+def priority_status(priority: Priority, today: dt.date) -> Inlines:
+    shown = Status(PRIORITY_LABELS[priority.status], PRIORITY_CSS[priority.status])
+    if priority.overdue(today):
+        return (shown, Text(" "), Status(OVERDUE_LABEL, Tone.OVERDUE))
+    return (shown,)
 
 
-def priority_cell(priority: Priority, instrument: Instrument | None) -> str:
+def priority_cell(priority: Priority, instrument: Instrument | None) -> Inlines:
     """'**1. Teori og viden:** what to do (who)': one cell, so the table fits a phone."""
-    owner = f" ({text(priority.owner)})" if priority.owner else ""
-    return f"**{element_name(priority, instrument)}:** {text(priority.action)}{owner}"
+    owner = f" ({priority.owner})" if priority.owner else ""
+    return inlines(strong(f"{element_name(priority, instrument)}:"),
+                   f" {priority.action}{owner}")
+
+
+def _due(priority: Priority) -> Inlines:
+    return (Date(priority.due),) if priority.due else inlines("–")
 
 
 def priorities_table(priorities: Sequence[Priority], instrument: Instrument | None,
-                     today: dt.date) -> str:
+                     today: dt.date) -> Table:
     """Element, action and owner, due date and status (overdue marked by a badge with text)."""
-    return table(["Prioritet (ansvarlig)", "Frist", "Status"], [
-        [priority_cell(p, instrument), text(format_date(p.due)) if p.due else "–",
-         priority_status(p, today)] for p in priorities])
+    columns = tuple(Column(inlines(h)) for h in ("Prioritet (ansvarlig)", "Frist", "Status"))
+    return Table(columns, tuple((priority_cell(p, instrument), _due(p), priority_status(p, today))
+                                for p in priorities))
 
 
 def _answer_label(assessment: Assessment, instrument: Instrument, question_id: str) -> str:
@@ -130,58 +166,63 @@ def changed_answers(assessment: Assessment, previous: Assessment,
     return changed
 
 
-def changes_section(assessment: Assessment, previous: Assessment, instrument: Instrument,
-                    from_path: str) -> str:
-    when = link(format_date(previous.date), from_path, previous.source.path)
+def _dated_link(previous: Assessment) -> Link:
+    return link(Date(previous.date), previous.source.path)
+
+
+def changes_section(assessment: Assessment, previous: Assessment,
+                    instrument: Instrument) -> Section:
     changed = changed_answers(assessment, previous, instrument)
-    parts = [f"## Ændret siden {text(format_date(previous.date))}\n",
-             f"Svarene, der er ændret siden forrige vurdering ({when}).\n"]
+    intro = paragraph("Svarene, der er ændret siden forrige vurdering (", _dated_link(previous),
+                      ").")
     if not changed:
-        parts.append("Ingen svar er ændret.\n")
-    else:
-        parts.append(table(["Spørgsmål", "Før → nu"], [
-            [f"**{text(qid)}** {text(question)}", f"{text(before)} → **{text(after)}**"]
-            for qid, question, before, after in changed]))
-    return "\n".join(parts)
+        return section(2, inlines("Ændret siden ", Date(previous.date)), intro,
+                       paragraph("Ingen svar er ændret."))
+    columns = (Column(inlines("Spørgsmål")), Column(inlines("Før → nu")))
+    rows = tuple((inlines(strong(qid), " ", RepeatedText(question)),
+                  inlines(f"{before} → ", strong(after)))
+                 for qid, question, before, after in changed)
+    return section(2, inlines("Ændret siden ", Date(previous.date)), intro,
+                   Table(columns, rows))
 
 
-def follow_up_section(previous: Assessment, instrument: Instrument, from_path: str,
-                      today: dt.date, printing: bool = False) -> str:
+def follow_up_section(previous: Assessment, instrument: Instrument, today: dt.date,
+                      printing: bool = False) -> Section:
     """The previous assessment's priorities with their status, edited where they were made."""
-    when = link(format_date(previous.date), from_path, previous.source.path)
-    parts = [f"## Opfølgning på prioriteterne fra {text(format_date(previous.date))}\n"]
+    title = inlines("Opfølgning på prioriteterne fra ", Date(previous.date))
     if not previous.priorities:
-        parts.append(f"Forrige vurdering ({when}) satte ingen udviklingsprioriteter.\n")
-        return "\n".join(parts)
+        return section(2, title, paragraph("Forrige vurdering (", _dated_link(previous),
+                                           ") satte ingen udviklingsprioriteter."))
     done = sum(1 for p in previous.priorities if not p.is_open)
     # Where to edit the status is for editors, not for the printed book.
     edit = "" if printing else " Status rettes i den vurdering, hvor prioriteten blev sat."
-    parts.append(f"Forrige vurdering ({when}) satte {len(previous.priorities)} "
-                 f"udviklingsprioriteter; {done} er gennemført eller opgivet.{edit}\n")
-    parts.append(priorities_table(previous.priorities, instrument, today))
-    return "\n".join(parts)
+    return section(2, title,
+                   paragraph("Forrige vurdering (", _dated_link(previous),
+                             f") satte {len(previous.priorities)} udviklingsprioriteter; "
+                             f"{done} er gennemført eller opgivet.{edit}"),
+                   priorities_table(previous.priorities, instrument, today))
 
 
 def priorities_section(assessment: Assessment, instrument: Instrument, today: dt.date,
-                       printing: bool = False) -> str:
-    parts = ["## Udviklingsprioriteter\n"]
+                       printing: bool = False) -> Section:
+    title = "Udviklingsprioriteter"
     if not assessment.priorities and printing:
-        parts.append("Vurderingen har ingen udviklingsprioriteter.\n")
-        return "\n".join(parts)
+        return section(2, title, paragraph("Vurderingen har ingen udviklingsprioriteter."))
     if not assessment.priorities:
-        parts.append("Vurderingen har ingen udviklingsprioriteter endnu. Skriv dem under "
-                     "'priorities:' i front matter: hvad I vil forbedre før næste vurdering, "
-                     "hvem der har ansvaret, og hvornår.\n")
-        return "\n".join(parts)
-    parts.append("Hvad vi vil forbedre før næste vurdering, taget fra udviklingspotentialet.\n")
-    parts.append(priorities_table(assessment.priorities, instrument, today))
-    return "\n".join(parts)
+        return section(2, title, Advice((paragraph(
+            "Vurderingen har ingen udviklingsprioriteter endnu. Skriv dem under 'priorities:' i "
+            "front matter: hvad I vil forbedre før næste vurdering, hvem der har ansvaret, og "
+            "hvornår."),)))
+    return section(2, title,
+                   paragraph("Hvad vi vil forbedre før næste vurdering, taget fra "
+                             "udviklingspotentialet."),
+                   priorities_table(assessment.priorities, instrument, today))
 
 
 def chart_figure(score: AssessmentScore, title: str,
-                 previous: AssessmentScore | None = None) -> str:
-    """The radar chart inline in a <figure>, which MkDocs and pandoc keep as raw HTML; with
-    the previous assessment's scores dashed beside the current ones."""
+                 previous: AssessmentScore | None = None) -> Chart:
+    """The radar chart, with the previous assessment's scores dashed beside the current
+    ones; the caption says how to read it (the table below has the same numbers)."""
     current_label = f"Denne vurdering, {format_date(score.date)}"
     previous_label = f"Forrige vurdering, {format_date(previous.date)}" if previous else ""
     svg = radar_svg([(chart_label(e), e.exact) for e in score.elements], title=title,
@@ -198,15 +239,14 @@ def chart_figure(score: AssessmentScore, title: str,
         caption += " Elementer uden score (ikke alle spørgsmål besvaret) er markeret '(mangler)'."
     if score.adjusted:
         caption += f" Justeret score ({ADJUSTED_LABEL})."
-    return (f'<figure class="praksis-chart">\n{svg}\n'
-            f"<figcaption>{html.escape(caption)}</figcaption>\n</figure>\n")
+    return Chart(svg, caption)
 
 
-def interpretation_note(instrument: Instrument) -> str:
-    return block("praksis-note", "**Om scoren.** Scoren er projektets fortolkning, ikke en "
-                                 f"officiel beregning. {text(instrument.interpretation)} Scoren "
-                                 "er et støtteredskab: kommentarerne og refleksionen er det "
-                                 "vigtigste.")
+def interpretation_note(instrument: Instrument) -> Note:
+    return Note("note", "", (paragraph(
+        strong("Om scoren."), " Scoren er projektets fortolkning, ikke en officiel beregning. "
+        f"{instrument.interpretation} Scoren er et støtteredskab: kommentarerne og "
+        "refleksionen er det vigtigste."),))
 
 
 # --- print: the instrument's text once, in an appendix ------------------------------------------
@@ -217,20 +257,21 @@ def _instrument_key(instrument: Instrument) -> str:
 
 def instrument_appendix(instrument: Instrument) -> Appendix:
     """The note on scores and every element's definition, printed once for the book."""
-    parts = [interpretation_note(instrument)]
+    parts: list[Block] = [interpretation_note(instrument)]
     for element in instrument.elements:
-        parts.append(f"# {text(element.heading)} {{- .unlisted}}\n\n{text(element.definition)}\n")
+        parts.append(section(1, element.heading, paragraph(element.definition), unlisted=True))
     return Appendix(_instrument_key(instrument), f"{instrument.title}: elementer og score",
-                    "\n".join(parts))
+                    tuple(parts))
 
 
-def about_score(instrument: Instrument, ctx: PageContext) -> str:
-    """The note on scores on the site; in print a reference to the appendix that holds it."""
+def about_score(instrument: Instrument, ctx: PageContext) -> Block:
+    """The note on scores on the site (the same in every assessment: not searched); in print
+    a reference to the appendix that holds it."""
     if not ctx.printing:
-        return interpretation_note(instrument)
-    return (f"Sådan beregnes scoren, og hvad hvert element dækker: se "
-            f"[bilaget {text(instrument.title)}: elementer og score]"
-            f"(#{appendix_anchor(_instrument_key(instrument))}).\n")
+        return Repeated((interpretation_note(instrument),))
+    return paragraph("Sådan beregnes scoren, og hvad hvert element dækker: se ",
+                     Link(inlines(f"bilaget {instrument.title}: elementer og score"),
+                          appendix=_instrument_key(instrument)), ".")
 
 
 def assessment_appendices(assessment: Assessment, ctx: PageContext) -> list[Appendix]:
@@ -247,84 +288,95 @@ def practice_appendices(practice: Practice, ctx: PageContext) -> list[Appendix]:
 
 # --- the assessment page ---------------------------------------------------------------------
 
-def _metadata(assessment: Assessment, instrument: Instrument, ctx: PageContext) -> str:
+def _metadata(assessment: Assessment, instrument: Instrument, ctx: PageContext) -> Facts:
     practice = ctx.content.get(Practice, assessment.practice)
-    practice_link = (link(practice.title, assessment.source.path, practice.source.path)
-                     if practice else text(assessment.practice))
-    rows = [("Praksis", practice_link), ("Instrument", text(instrument.title)),
-            ("Dato", text(format_date(assessment.date)))]
+    practice_link = ((link(practice.title, practice.source.path),) if practice
+                     else inlines(assessment.practice))
+    rows = [Fact("Praksis", practice_link), Fact("Instrument", inlines(instrument.title)),
+            Fact("Dato", (Date(assessment.date),))]
     if assessment.participants:
-        rows.append(("Deltagere", ", ".join(text(p) for p in assessment.participants)))
-    rows.append(("Beregning", text(_capital(mode_label(ctx.adjusted_scores)))))
-    return block("praksis-meta", "\n".join(f"{label}\n:   {value}\n" for label, value in rows))
+        rows.append(Fact("Deltagere", join((inlines(p) for p in assessment.participants), ", ")))
+    rows.append(Fact("Beregning", inlines(_capital(mode_label(ctx.adjusted_scores)))))
+    return Facts(tuple(rows))
 
 
-def _answer_cell(result: QuestionResult) -> str:
+def _answer_cell(result: QuestionResult) -> Inlines:
     condition = result.question.applies_if
     if result.status is QuestionStatus.NOT_APPLICABLE and condition is not None:
         codes = " eller ".join(condition.answers)
         shown = f"Gælder ikke (kun når {condition.question} er {codes})"
         if result.option is not None:
             shown += f"; svaret '{result.option.label}' tæller ikke med"
-        return text(shown)
+        return inlines(shown)
     if result.option is None:
-        return "*Ikke besvaret*"
-    shown = f"**{text(result.option.label)}**"
+        return inlines(emphasis("Ikke besvaret"))
     if result.status is QuestionStatus.LEFT_OUT:
-        shown += " (tæller ikke med i den justerede score)"
-    return shown
+        return inlines(strong(result.option.label), " (tæller ikke med i den justerede score)")
+    return inlines(strong(result.option.label))
 
 
-def question_table(element: ElementScore) -> str:
+def question_table(element: ElementScore) -> Table:
+    """Each question's answer, points and comment. The question's text is the same in every
+    assessment (kept out of the search index); the comment is the team's own."""
+    columns = (Column(inlines("Nr.")), Column(inlines("Spørgsmål")), Column(inlines("Svar")),
+               Column(inlines("Point"), "right"), Column(inlines("Kommentar")))
     rows = []
     for result in element.results:
         comment = result.answer.comment if result.answer and result.answer.comment else None
-        rows.append([text(result.question.id), text(result.question.text), _answer_cell(result),
-                     format_score(result.points), text(comment) if comment else "–"])
-    return table(["Nr.", "Spørgsmål", "Svar", "Point", "Kommentar"], rows,
-                 ["left", "left", "left", "right", "left"])
+        rows.append((inlines(result.question.id), (RepeatedText(result.question.text),),
+                     _answer_cell(result), (Number(result.points),),
+                     inlines(comment if comment else "–")))
+    return Table(columns, tuple(rows))
 
 
-def _reflection(found: SectionReflection | None, instrument: Instrument) -> str:
+def _editor_text(markdown: str | None) -> Block:
+    """The editor's reflection, or that it is not written yet."""
+    if markdown:
+        return EditorMarkdown(markdown)
+    return paragraph(emphasis(NOT_FILLED_IN))
+
+
+def _reflection(found: SectionReflection | None, instrument: Instrument) -> list[Block]:
     headings = instrument.reflection
-    parts = [found.intro] if found and found.intro else []
-    parts.append(f"### {text(headings.overall)}\n\n{(found and found.overall) or NOT_FILLED_IN}")
-    parts.append(f"### {text(headings.potential)}\n\n"
-                 f"{(found and found.potential) or NOT_FILLED_IN}")
+    parts: list[Block] = [EditorMarkdown(found.intro)] if found and found.intro else []
+    parts.append(section(3, headings.overall, _editor_text(found.overall if found else None)))
+    parts.append(section(3, headings.potential, _editor_text(found.potential if found else None)))
     for extra in found.extra if found else ():
-        parts.append(f"{'#' * extra.level} {extra.heading}\n\n{extra.text}")
-    return "\n\n".join(parts)
+        # The editor's own heading and text, as written.
+        parts.append(EditorMarkdown(f"{'#' * extra.level} {extra.heading}\n\n{extra.text}",
+                                    extra.line))
+    return parts
 
 
 def _element_section(element: Element, scored: ElementScore, found: SectionReflection | None,
-                     instrument: Instrument, adjusted: bool, printing: bool = False) -> str:
+                     instrument: Instrument, adjusted: bool, printing: bool = False) -> Section:
     label = f"Score ({ADJUSTED_LABEL})" if adjusted else "Score"
-    # In print the definition stands once, in the appendix the chapter refers to.
-    definition = [] if printing else [block("praksis-definition",
-                                            text(element.definition)).strip()]
-    return "\n\n".join([
-        f"## {text(element.heading)}",
-        *definition,
-        f"**{label}: {format_score(scored.exact)}** ({answered_text(scored)})",
-        question_table(scored).strip(),
-        _reflection(found, instrument),
-    ])
+    # In print the definition stands once, in the appendix the chapter refers to; on the
+    # site it is the same in every assessment (kept out of the search index).
+    definition = None if printing else Repeated((Note("definition", "",
+                                                      (paragraph(element.definition),)),))
+    return section(2, element.heading, definition,
+                   paragraph(strong(f"{label}: ", Number(scored.exact)),
+                             f" ({answered_text(scored)})"),
+                   question_table(scored),
+                   *_reflection(found, instrument))
 
 
 def _body(reflections: Reflections, score: AssessmentScore, instrument: Instrument,
-          printing: bool = False) -> str:
-    parts = [reflections.preamble] if reflections.preamble else []
+          printing: bool = False) -> Blocks:
+    parts: list[Block] = [EditorMarkdown(reflections.preamble)] if reflections.preamble else []
     for element in instrument.elements:
         scored = score.element(element.id)
         if scored is not None:
             parts.append(_element_section(element, scored, reflections.elements.get(element.id),
                                           instrument, score.adjusted, printing))
-    parts.append(f"## {text(instrument.reflection.whole_practice)}\n\n"
-                 + _reflection(reflections.whole_practice, instrument))
+    parts.append(section(2, instrument.reflection.whole_practice,
+                         *_reflection(reflections.whole_practice, instrument)))
     # Sections under headings the instrument does not name (check warns) are kept, not lost.
-    for section in reflections.unplaced:
-        parts.append(f"{'#' * max(section.level, 2)} {section.heading}\n\n{section.text}")
-    return "\n\n".join(p.strip() for p in parts if p.strip()) + "\n"
+    for found in reflections.unplaced:
+        parts.append(EditorMarkdown(f"{'#' * max(found.level, 2)} {found.heading}\n\n"
+                                    f"{found.text}", found.line))
+    return tuple(parts)
 
 
 def assessment_page(assessment: Assessment, ctx: PageContext) -> PageFragment:
@@ -336,60 +388,59 @@ def assessment_page(assessment: Assessment, ctx: PageContext) -> PageFragment:
     before_score = (score_assessment(previous, instrument, ctx.adjusted_scores)
                     if previous else None)
     title = assessment_title(assessment, ctx.content)
-    heading = "" if assessment.title else f"# {text(title)}\n\n"
-    path = assessment.source.path
-    parts = [
-        heading + _metadata(assessment, instrument, ctx),
-        "## Score pr. element\n",
-        chart_figure(score, f"Score pr. element: {title}", before_score),
-        score_table(score, before_score),
-        about_score(instrument, ctx),
+    parts: list[Block] = [] if assessment.title else [section(1, title)]
+    parts += [
+        _metadata(assessment, instrument, ctx),
+        section(2, "Score pr. element",
+                chart_figure(score, f"Score pr. element: {title}", before_score),
+                Repeated((score_table(score, before_score),)),
+                about_score(instrument, ctx)),
     ]
     if previous is not None:
-        parts.append(changes_section(assessment, previous, instrument, path))
-        parts.append(follow_up_section(previous, instrument, path, ctx.today, ctx.printing))
+        parts.append(changes_section(assessment, previous, instrument))
+        parts.append(follow_up_section(previous, instrument, ctx.today, ctx.printing))
     body = _body(read_reflections(assessment, instrument), score, instrument, ctx.printing)
-    return PageFragment(before="\n".join(parts), body=body,
-                        after=priorities_section(assessment, instrument, ctx.today,
-                                                 ctx.printing))
+    return PageFragment(before=tuple(parts), body=body,
+                        after=(priorities_section(assessment, instrument, ctx.today,
+                                                  ctx.printing),))
 
 
 # --- the practice page -----------------------------------------------------------------------
 
-def _change(old: Fraction | None, new: Fraction | None) -> str:
+def _change(old: Fraction | None, new: Fraction | None) -> Inlines:
     if old is None or new is None:
-        return "–"
-    return ("+" if new > old else "") + format_score(new - old)
+        return inlines("–")
+    return (Number(new - old, signed=True),)
 
 
-def trend_table(scores: Sequence[AssessmentScore]) -> str:
+def trend_table(scores: Sequence[AssessmentScore]) -> Table:
     """Element scores per assessment date, oldest to newest, and the latest change."""
-    dates = [text(format_date(s.date)) for s in scores]
-    header = ["Element", *dates, f"Ændring siden {dates[-2]}"]
+    columns = (Column(inlines("Element")),
+               *(Column((Date(s.date),), "right") for s in scores),
+               Column(inlines("Ændring siden ", Date(scores[-2].date)), "right"))
     rows = []
     for index, element in enumerate(scores[-1].elements):
         values = [s.elements[index] for s in scores]   # same instrument: same elements
-        rows.append([text(chart_label(element)), *(format_score(v.exact) for v in values),
-                     _change(values[-2].exact, values[-1].exact)])
-    rows.append([MEAN_LABEL, *(format_score(s.exact_mean) for s in scores),
-                 _change(scores[-2].exact_mean, scores[-1].exact_mean)])
-    return table(header, rows, ["left", *(["right"] * (len(scores) + 1))])
+        rows.append((inlines(chart_label(element)), *((Number(v.exact),) for v in values),
+                     _change(values[-2].exact, values[-1].exact)))
+    rows.append((inlines(MEAN_LABEL), *((Number(s.exact_mean),) for s in scores),
+                 _change(scores[-2].exact_mean, scores[-1].exact_mean)))
+    return Table(columns, tuple(rows))
 
 
-def open_priorities(practice: Practice, assessments: Sequence[Assessment],
-                    ctx: PageContext) -> str:
+def open_priorities(assessments: Sequence[Assessment], ctx: PageContext) -> Section:
     """Every priority not done or given up, from every assessment of the practice."""
     rows = []
     for assessment in assessments:
         instrument = ctx.content.get(Instrument, assessment.instrument)
-        made = link(format_date(assessment.date), practice.source.path, assessment.source.path)
-        rows += [[priority_cell(p, instrument), text(format_date(p.due)) if p.due else "–",
-                  priority_status(p, ctx.today), made]
+        made = (link(Date(assessment.date), assessment.source.path),)
+        rows += [(priority_cell(p, instrument), _due(p), priority_status(p, ctx.today), made)
                  for p in assessment.priorities if p.is_open]
-    heading = "### Åbne udviklingsprioriteter\n\n"
+    title = "Åbne udviklingsprioriteter"
     if not rows:
-        return heading + "Ingen åbne udviklingsprioriteter.\n"
-    return heading + table(["Prioritet (ansvarlig)", "Frist", "Status", "Sat"], rows)
+        return section(3, title, paragraph("Ingen åbne udviklingsprioriteter."))
+    columns = tuple(Column(inlines(h)) for h in ("Prioritet (ansvarlig)", "Frist", "Status", "Sat"))
+    return section(3, title, Table(columns, tuple(rows)))
 
 
 def practice_scores(practice: Practice, ctx: PageContext) -> PageFragment:
@@ -401,19 +452,21 @@ def practice_scores(practice: Practice, ctx: PageContext) -> PageFragment:
     if instrument is None:
         return PageFragment()
     score = score_assessment(latest, instrument, ctx.adjusted_scores)
-    latest_link = link(format_date(latest.date), practice.source.path, latest.source.path)
-    parts = [f"## {text(instrument.title)}",
-             f"Seneste vurdering: {latest_link}. "
-             f"{text(_capital(mode_label(ctx.adjusted_scores)))}.",
-             score_table(score)]
-    parts.append(open_priorities(practice, assessments, ctx))
+    parts: list[Block] = [
+        section(2, instrument.title,
+                paragraph("Seneste vurdering: ", link(Date(latest.date), latest.source.path),
+                          f". {_capital(mode_label(ctx.adjusted_scores))}."),
+                # Element names and numbers, the same words on every practice page.
+                Repeated((score_table(score),))),
+        open_priorities(assessments, ctx),
+    ]
     # The trend compares assessments of the same instrument only: other instruments have
     # other elements.
     same = [a for a in assessments if a.instrument == latest.instrument]
     if len(same) > 1:
         scores = [score_assessment(a, instrument, ctx.adjusted_scores) for a in same]
-        parts += ["### Udvikling over tid",
-                  "Score pr. element ved hver vurdering, ældste først.",
-                  trend_table(scores)]
+        parts.append(section(3, "Udvikling over tid",
+                             paragraph("Score pr. element ved hver vurdering, ældste først."),
+                             Repeated((trend_table(scores),))))
     parts.append(about_score(instrument, ctx))
-    return PageFragment(after="\n\n".join(p.strip() for p in parts) + "\n")
+    return PageFragment(after=tuple(parts))

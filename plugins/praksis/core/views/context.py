@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..blocks import Blocks
 from ..model.content import ContentSet
 
 
@@ -24,12 +25,27 @@ class PageContext:
 
 
 Renderer = Callable[[Any, "PageContext"], "PageFragment"]
-GeneratedPage = Callable[[PageContext], dict[str, str]]
+# A generated page: site Markdown with its front matter (a view not converted to blocks yet),
+# or a title and blocks.
+GeneratedPage = Callable[[PageContext], "Mapping[str, str | Generated]"]
+
+
+@dataclass(frozen=True)
+class Generated:
+    """A page made from the content as a whole (the implementation overview)."""
+
+    title: str
+    content: Blocks
+
+
+# Computed content: blocks (``core.blocks``, which the site and print writers render), or site
+# Markdown from a view not converted to blocks yet.
+Computed = str | Blocks
 
 
 @dataclass(frozen=True)
 class PageFragment:
-    """Markdown to put before and after a document's own body.
+    """Computed content to put before and after a document's own body.
 
     ``body``, when set, replaces the body on the page: for a renderer that interleaves
     generated parts with the editor's own sections (an assessment shows each element's
@@ -37,9 +53,18 @@ class PageFragment:
     renderer of a type that sets it wins.
     """
 
-    before: str = ""
-    after: str = ""
-    body: str | None = None
+    before: Computed = ""
+    after: Computed = ""
+    body: Computed | None = None
+
+
+@dataclass(frozen=True)
+class PagePart:
+    """One part of a page in reading order: computed content, or the editor's body as
+    written (``line``: the body's first line in the file, for messages)."""
+
+    content: Computed
+    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -49,7 +74,7 @@ class Appendix:
 
     key: str        # one appendix per key, however many chapters refer to it
     title: str      # Danish, the appendix's heading
-    markdown: str   # site Markdown, headings from level 2
+    content: Computed   # blocks (or site Markdown), headings from level 2
 
     @property
     def anchor(self) -> str:

@@ -2,48 +2,55 @@
 
 from __future__ import annotations
 
-import posixpath
-
-from ..danish import format_date
-from ..fragments import block, text
+from ..blocks import (
+    Block,
+    Blocks,
+    Date,
+    Link,
+    Note,
+    Paragraph,
+    Section,
+    emphasis,
+    inlines,
+    join,
+    paragraph,
+    section,
+)
 from ..model.editions import DOWNLOAD_FOLDER, FORMAT_LABELS, FORMATS, Edition
-from .context import PageContext
+from .context import Generated, PageContext
 
 EDITIONS_PAGE = f"{DOWNLOAD_FOLDER}/index.md"
 EDITIONS_TITLE = "Håndbøger"
 
 
-def _downloads(edition: Edition, ctx: PageContext) -> str:
+def _downloads(edition: Edition, ctx: PageContext) -> Paragraph:
     files = ctx.editions.get(edition.id, {})
-    links = [f"[Download som {FORMAT_LABELS[fmt]}]"
-             f"({posixpath.relpath(files[fmt], DOWNLOAD_FOLDER)})"
+    links = [(Link(inlines(f"Download som {FORMAT_LABELS[fmt]}"), target=files[fmt]),)
              for fmt in FORMATS if fmt in files]
     if not links:
-        return "*Udgaven er ikke eksporteret endnu.*\n"
-    return " · ".join(links) + "\n"
+        return paragraph(emphasis("Udgaven er ikke eksporteret endnu."))
+    return Paragraph(join(links, " · "))
 
 
-def edition_entry(edition: Edition, ctx: PageContext) -> str:
-    lines = [f"## {text(edition.title)}\n"]
-    if edition.subtitle:
-        lines.append(f"{text(edition.subtitle)}\n")
-    facts = (f"Udgave {text(edition.edition)}, {text(format_date(edition.date))} · "
-             f"{text(edition.organisation)}")
-    lines.append(block("praksis-edition", f"{facts}\n\n{_downloads(edition, ctx)}"))
-    return "\n".join(lines)
+def edition_entry(edition: Edition, ctx: PageContext) -> Section:
+    facts = paragraph(f"Udgave {edition.edition}, ", Date(edition.date),
+                      f" · {edition.organisation}")
+    return section(2, edition.title,
+                   paragraph(edition.subtitle) if edition.subtitle else None,
+                   Note("edition", "", (facts, _downloads(edition, ctx))))
 
 
-def editions_markdown(ctx: PageContext) -> str:
+def editions_blocks(ctx: PageContext) -> Blocks:
     editions = sorted(ctx.content.of_type(Edition), key=lambda e: (e.title.casefold(), e.id))
-    parts = [f"---\ntype: page\ntitle: {EDITIONS_TITLE}\n---\n",
-             "Praksisbeskrivelserne samlet som trykte håndbøger til Word og PDF. En håndbog "
-             "indeholder de godkendte beskrivelser, som de så ud, da udgaven blev lavet; den "
-             "gældende version af hver beskrivelse står altid her på sitet.\n"]
+    parts: list[Block] = [paragraph(
+        "Praksisbeskrivelserne samlet som trykte håndbøger til Word og PDF. En håndbog "
+        "indeholder de godkendte beskrivelser, som de så ud, da udgaven blev lavet; den "
+        "gældende version af hver beskrivelse står altid her på sitet.")]
     if not editions:
-        parts.append("Der er ingen håndbøger endnu.\n")
+        parts.append(paragraph("Der er ingen håndbøger endnu."))
     parts.extend(edition_entry(edition, ctx) for edition in editions)
-    return "\n".join(parts)
+    return tuple(parts)
 
 
-def editions_page(ctx: PageContext) -> dict[str, str]:
-    return {EDITIONS_PAGE: editions_markdown(ctx)}
+def editions_page(ctx: PageContext) -> dict[str, str | Generated]:
+    return {EDITIONS_PAGE: Generated(EDITIONS_TITLE, editions_blocks(ctx))}

@@ -10,8 +10,26 @@ import posixpath
 from collections import Counter
 from typing import Any
 
-from ..danish import decimal, format_date
-from ..fragments import badge, block, link, percent, table, text
+from ..blocks import (
+    Block,
+    Blocks,
+    Cards,
+    Column,
+    Date,
+    Inline,
+    Inlines,
+    Number,
+    Paragraph,
+    Percent,
+    Status,
+    Table,
+    Text,
+    Tone,
+    inlines,
+    link,
+    paragraph,
+    strong,
+)
 from ..model import ApprovalState, Page, Practice
 from ..model.assessment import Assessment
 from ..model.milestones import ImplementationPlan
@@ -20,7 +38,7 @@ from ..rules.scoring import score_in
 from ..rules.titles import display_title
 from .context import PageContext, PageFragment
 from .milestones import DASHBOARD_PATH
-from .practice import approval_badge
+from .practice import approval_status
 
 START_PAGE = "index.md"
 
@@ -29,8 +47,8 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def headline_cards(ctx: PageContext) -> str:
-    """The dashboard's headline figures as Material grid cards (a plain list in print)."""
+def headline_cards(ctx: PageContext) -> Cards:
+    """The dashboard's headline figures as cards (a plain list in print)."""
     content = ctx.content
     practices = content.of_type(Practice)
     states = Counter(p.approval.state for p in practices)
@@ -39,56 +57,61 @@ def headline_cards(ctx: PageContext) -> str:
     overdue_milestones = sum(len(s.overdue) for s in statuses)
     assessments = content.of_type(Assessment)
 
-    cards = [
-        f"**{_plural(len(practices), 'praksisbeskrivelse', 'praksisbeskrivelser')}**\n\n"
-        f"    {states[ApprovalState.APPROVED]} godkendt, "
-        f"{states[ApprovalState.IN_REVIEW]} til godkendelse, "
-        f"{states[ApprovalState.DRAFT]} kladde",
-        f"**{_plural(len(overdue_reviews), 'gennemgang', 'gennemgange')} overskredet**\n\n"
-        f"    Se listen i {link('oversigten', START_PAGE, DASHBOARD_PATH)}"
-        if statuses else
-        f"**{_plural(len(overdue_reviews), 'gennemgang', 'gennemgange')} overskredet**",
+    reviews = paragraph(strong(f"{_plural(len(overdue_reviews), 'gennemgang', 'gennemgange')} "
+                               "overskredet"))
+    cards: list[tuple[Block, ...]] = [
+        (paragraph(strong(_plural(len(practices), "praksisbeskrivelse",
+                                  "praksisbeskrivelser"))),
+         paragraph(f"{states[ApprovalState.APPROVED]} godkendt, "
+                   f"{states[ApprovalState.IN_REVIEW]} til godkendelse, "
+                   f"{states[ApprovalState.DRAFT]} kladde")),
+        (reviews, paragraph("Se listen i ", link("oversigten", DASHBOARD_PATH)))
+        if statuses else (reviews,),
     ]
     if statuses:
-        progress = ", ".join(f"{text(s.plan.unit)} {percent(s.progress)}" for s in statuses)
-        cards.append(f"**{_plural(len(statuses), 'implementeringsplan', 'implementeringsplaner')}, "
-                     f"{_plural(overdue_milestones, 'forfalden milepæl', 'forfaldne milepæle')}"
-                     f"**\n\n    Fremdrift: {progress}")
+        progress: list[Inline] = [Text("Fremdrift: ")]
+        for index, status in enumerate(statuses):
+            progress += [Text(", " if index else ""), Text(f"{status.plan.unit} "),
+                         Percent(status.progress)]
+        cards.append((paragraph(strong(
+            f"{_plural(len(statuses), 'implementeringsplan', 'implementeringsplaner')}, "
+            f"{_plural(overdue_milestones, 'forfalden milepæl', 'forfaldne milepæle')}")),
+            Paragraph(tuple(progress))))
     if assessments:
         latest = max(assessments, key=lambda a: a.date)
         practiced = len({a.practice for a in assessments})
-        cards.append(f"**{_plural(len(assessments), 'vurdering', 'vurderinger')} af Lovende "
-                     f"praksis** for {_plural(practiced, 'praksis', 'praksisser')}\n\n"
-                     f"    Seneste: {text(format_date(latest.date))}")
-    items = "\n\n".join(f"-   {card}" for card in cards)
-    return block("grid cards praksis-headline", items)
+        cards.append((paragraph(strong(f"{_plural(len(assessments), 'vurdering', 'vurderinger')}"
+                                       " af Lovende praksis"),
+                                f" for {_plural(practiced, 'praksis', 'praksisser')}"),
+                      paragraph("Seneste: ", Date(latest.date))))
+    return Cards(tuple(cards))
 
 
-def _practice_row(practice: Practice, page: str, ctx: PageContext) -> list[str]:
-    review = text(format_date(practice.next_review))
+def _practice_row(practice: Practice, ctx: PageContext) -> tuple[Inlines, ...]:
+    review: Inlines = (Date(practice.next_review),)
     if practice.review_overdue(ctx.today):
-        review += " " + badge("Overskredet", "forfalden")
-    return [link(practice.title, page, practice.source.path), approval_badge(practice.approval),
-            text(practice.version), text(practice.unit), review]
+        review += (Text(" "), Status("Overskredet", Tone.OVERDUE))
+    return ((link(practice.title, practice.source.path),), (approval_status(practice.approval),),
+            inlines(practice.version), inlines(practice.unit), review)
 
 
-def _assessment_row(assessment: Assessment, page: str, ctx: PageContext) -> list[str]:
+def _assessment_row(assessment: Assessment, ctx: PageContext) -> tuple[Inlines, ...]:
     score = score_in(ctx.content, assessment, adjusted=ctx.adjusted_scores)
     practice = ctx.content.get(Practice, assessment.practice)
-    mean = decimal(score.exact_mean if score is not None else None)
-    return [link(display_title(assessment, ctx.content), page, assessment.source.path),
-            text(practice.title if practice else assessment.practice),
-            text(format_date(assessment.date)), mean]
+    mean = Number(score.exact_mean if score is not None else None)
+    return ((link(display_title(assessment, ctx.content), assessment.source.path),),
+            inlines(practice.title if practice else assessment.practice),
+            (Date(assessment.date),), (mean,))
 
 
-def _plan_row(plan: ImplementationPlan, page: str, ctx: PageContext) -> list[str]:
+def _plan_row(plan: ImplementationPlan, ctx: PageContext) -> tuple[Inlines, ...]:
     status = status_in(ctx.content, plan, ctx.today)
     if status is None:
-        return [text(plan.unit), "–", "–", "–"]
+        return (inlines(plan.unit), inlines("–"), inlines("–"), inlines("–"))
     overdue = len(status.overdue)
-    return [link(status.title, page, plan.source.path), text(plan.unit),
-            percent(status.progress),
-            badge(f"{overdue} forfaldne", "forfalden") if overdue else "0"]
+    return ((link(status.title, plan.source.path),), inlines(plan.unit),
+            (Percent(status.progress),),
+            (Status(f"{overdue} forfaldne", Tone.OVERDUE),) if overdue else inlines("0"))
 
 
 _LISTINGS: tuple[tuple[type, list[str], Any], ...] = (
@@ -100,7 +123,7 @@ _LISTINGS: tuple[tuple[type, list[str], Any], ...] = (
 )
 
 
-def section_listing(page: Page, ctx: PageContext) -> str:
+def section_listing(page: Page, ctx: PageContext) -> Blocks:
     """A table of every document below the index page's folder, by type, sorted by title."""
     path = page.source.path
     below = [d for d in ctx.content.below(posixpath.dirname(path)) if d.source.path != path]
@@ -109,13 +132,14 @@ def section_listing(page: Page, ctx: PageContext) -> str:
         docs = sorted((d for d in below if isinstance(d, model)),
                       key=lambda d: display_title(d, ctx.content).casefold())
         if docs:
-            parts.append(table(header, [row(d, page.source.path, ctx) for d in docs]))
-    return "\n".join(parts)
+            parts.append(Table(tuple(Column(inlines(h)) for h in header),
+                               tuple(row(d, ctx) for d in docs)))
+    return tuple(parts)
 
 
 def overview(page: Page, ctx: PageContext) -> PageFragment:
     if page.source.path == START_PAGE:
-        return PageFragment(before=headline_cards(ctx))
+        return PageFragment(before=(headline_cards(ctx),))
     if page.source.path.endswith("/index.md"):
         return PageFragment(after=section_listing(page, ctx))
     return PageFragment()

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
-from ..danish import format_date
-from ..fragments import badge, block, text
+from ..blocks import (
+    Block,
+    BulletList,
+    Date,
+    Fact,
+    Facts,
+    Inlines,
+    Note,
+    Status,
+    Text,
+    Tone,
+    inlines,
+    paragraph,
+    strong,
+)
 from ..markdown import headings
 from ..model import Approval, ApprovalState, Page, Practice
 from .context import PageContext, PageFragment
 
 _APPROVAL_CLASS = {ApprovalState.DRAFT: "kladde", ApprovalState.IN_REVIEW: "til-godkendelse",
                    ApprovalState.APPROVED: "godkendt"}
-
-
-def approval_badge(approval: Approval) -> str:
-    return badge(approval.state.label, _APPROVAL_CLASS[approval.state])
 
 
 def without_label(value: str, label: str) -> str:
@@ -23,36 +32,30 @@ def without_label(value: str, label: str) -> str:
     return rest.strip() if rest.strip() and first.casefold() == label.casefold() else value
 
 
-def metadata_rows(practice: Practice, ctx: PageContext) -> list[tuple[str, str]]:
-    """(label, Markdown value) pairs; the print edition uses the same rows."""
+def approval_status(approval: Approval) -> Status:
+    return Status(approval.state.label, _APPROVAL_CLASS[approval.state])
+
+
+def metadata_facts(practice: Practice, ctx: PageContext) -> Facts:
+    """The practice's summary and its facts (unit, owner, approval, version, reviews)."""
     approval = practice.approval
-    approved = approval_badge(approval)
+    approved: Inlines = (approval_status(approval),)
     if approval.is_approved:
-        approved += f" af {text(approval.approved_by)}, {format_date(approval.approved_on)}"
-    next_review = text(format_date(practice.next_review))
+        approved += (Text(f" af {approval.approved_by}, "), Date(approval.approved_on))
+    next_review: Inlines = (Date(practice.next_review),)
     if practice.review_overdue(ctx.today):
-        next_review += " " + badge("Gennemgang overskredet", "forfalden")
-    return [
-        ("Enhed", text(practice.unit)),
-        ("Metodeansvarlig", text(without_label(practice.owner, "Metodeansvarlig"))),
-        ("Godkendelse", approved),
-        ("Version", text(practice.version)),
-        ("Senest gennemgået", text(format_date(practice.last_reviewed))),
-        ("Næste gennemgang", next_review),
-    ]
+        next_review += (Text(" "), Status("Gennemgang overskredet", Tone.OVERDUE))
+    return Facts((
+        Fact("Enhed", inlines(practice.unit)),
+        Fact("Metodeansvarlig", inlines(without_label(practice.owner, "Metodeansvarlig"))),
+        Fact("Godkendelse", approved),
+        Fact("Version", inlines(practice.version)),
+        Fact("Senest gennemgået", (Date(practice.last_reviewed),)),
+        Fact("Næste gennemgang", next_review),
+    ), lead=inlines(practice.summary))
 
 
-def metadata_block(practice: Practice, ctx: PageContext) -> str:
-    rows = "\n".join(f"{label}\n:   {value}\n" for label, value in metadata_rows(practice, ctx))
-    summary = f"{text(practice.summary)}\n\n"
-    return block("praksis-meta", summary + rows)
-
-
-def _listing(title: str, items: tuple[str, ...]) -> str:
-    return f"**{title}**\n\n" + "\n".join(f"- {text(item)}" for item in items) + "\n"
-
-
-def key_facts(practice: Practice) -> str:
+def key_facts(practice: Practice) -> Note | None:
     """Target group, goals, activities, organisation and staff: the facts from front matter.
 
     A fact whose label the editor also wrote as a heading of the body (a '## Målgruppe'
@@ -62,31 +65,39 @@ def key_facts(practice: Practice) -> str:
              ("Mål", practice.goals), ("Aktiviteter", practice.activities),
              ("Organisering", practice.organisation),
              ("Medarbejdernes faglige baggrund", practice.staff_background)]
-    parts = []
+    parts: list[Block] = []
     for label, value in facts:
         if not value or label.casefold() in written:
             continue
-        parts.append(_listing(label, value) if isinstance(value, tuple)
-                     else f"**{label}**\n\n{text(value)}\n")
+        parts.append(paragraph(strong(label)))
+        if isinstance(value, tuple):
+            parts.append(BulletList(tuple(inlines(item) for item in value)))
+        else:
+            parts.append(paragraph(value))
     if practice.methods:
-        parts.append("**Bygger på** " + ", ".join(text(m) for m in practice.methods) + "\n")
-    return block("praksis-facts", "\n".join(parts))
+        parts.append(paragraph(strong("Bygger på"), " " + ", ".join(practice.methods)))
+    return Note("facts", "", tuple(parts)) if parts else None
 
 
-def draft_notice(practice: Practice) -> str:
+def _draft_notice(approval: Approval, what: str, notice: str) -> Note:
+    state = approval.state
+    where = "en kladde" if state is ApprovalState.DRAFT else "sendt til godkendelse"
+    return Note("draft", "", (paragraph(approval_status(approval), " ", strong(what),
+                                        f" {notice.format(where=where)}"),))
+
+
+def draft_notice(practice: Practice) -> Note | None:
     """A visible notice on every page that is not approved practice yet."""
     if practice.approval.is_approved:
-        return ""
-    state = practice.approval.state
-    where = "en kladde" if state is ApprovalState.DRAFT else "sendt til godkendelse"
-    return block("praksis-draft", f"{approval_badge(practice.approval)} **Ikke gældende praksis.** "
-                 f"Beskrivelsen er {where} "
-                 "og kan ændre sig. Spørg den metodeansvarlige, før du bruger den.") + "\n"
+        return None
+    return _draft_notice(practice.approval, "Ikke gældende praksis.",
+                         "Beskrivelsen er {where} og kan ændre sig. Spørg den "
+                         "metodeansvarlige, før du bruger den.")
 
 
 def practice_page(practice: Practice, ctx: PageContext) -> PageFragment:
-    return PageFragment(before=draft_notice(practice) + metadata_block(practice, ctx) + "\n"
-                        + key_facts(practice))
+    blocks = (draft_notice(practice), metadata_facts(practice, ctx), key_facts(practice))
+    return PageFragment(before=tuple(b for b in blocks if b is not None))
 
 
 def free_page_approval(page: Page, ctx: PageContext) -> PageFragment:
@@ -94,8 +105,5 @@ def free_page_approval(page: Page, ctx: PageContext) -> PageFragment:
     site (and a draft handbook) says so."""
     if page.approval is None or page.approval.is_approved:
         return PageFragment()
-    state = page.approval.state
-    return PageFragment(before=block(
-        "praksis-draft", f"{approval_badge(page.approval)} **Ikke godkendt.** Siden er "
-        f"{'en kladde' if state is ApprovalState.DRAFT else 'sendt til godkendelse'} og kan "
-        "ændre sig.") + "\n")
+    return PageFragment(before=(_draft_notice(page.approval, "Ikke godkendt.",
+                                              "Siden er {where} og kan ændre sig."),))

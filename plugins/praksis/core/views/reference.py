@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from ..blocks import (
+    Block,
+    Blocks,
+    Code,
+    Column,
+    Inlines,
+    Table,
+    Text,
+    inlines,
+    join,
+    paragraph,
+    section,
+)
 from ..fields import Choice, Field, ListOf, MapOf, Record, ScalarOr, Spec
-from ..fragments import table, text
 from ..types import document_types
-from .context import PageContext
+from .context import Generated, PageContext
 
 REFERENCE_PATH = "reference/noegler.md"
 # The editors' corner: outside the readers' navigation, linked from every page's footer.
@@ -25,13 +37,13 @@ siderne i menuen; de er linket nederst på hver side.
 """
 
 
-def _kind(spec_field: Field) -> str:
+def _kind(spec_field: Field) -> Inlines:
     spec = spec_field.spec
     if isinstance(spec, Choice):
-        return "en af: " + ", ".join(f"`{v}`" for v in spec.values)
+        return (Text("en af: "), *join(((Code(v),) for v in spec.values), ", "))
     if isinstance(spec, ListOf):
-        return f"liste af {text(spec.item.label)}"
-    return text(spec.label)
+        return inlines(f"liste af {spec.item.label}")
+    return inlines(spec.label)
 
 
 def _nested(spec: Spec) -> tuple[Record, str] | None:
@@ -49,28 +61,31 @@ def _nested(spec: Spec) -> tuple[Record, str] | None:
     return None
 
 
-def _rows(record: Record, prefix: str = "") -> list[list[str]]:
-    rows = []
+def _rows(record: Record, prefix: str = "") -> list[tuple[Inlines, ...]]:
+    rows: list[tuple[Inlines, ...]] = []
     for name, spec_field in record.fields.items():
-        rows.append([f"`{prefix}{name}`", "ja" if spec_field.required else "nej",
-                     _kind(spec_field), text(spec_field.help)])
+        rows.append(((Code(f"{prefix}{name}"),), inlines("ja" if spec_field.required else "nej"),
+                     _kind(spec_field), inlines(spec_field.help)))
         nested = _nested(spec_field.spec)
         if nested:
             rows.extend(_rows(nested[0], prefix=f"{prefix}{name}{nested[1]}"))
     return rows
 
 
-def reference_markdown() -> str:
-    parts = ["---\ntype: page\ntitle: Nøgler i front matter\n---\n",
-             "Denne side er genereret ud fra de samme regler, som `praksis check` bruger. "
-             "Nøglerne skrives i front matter øverst i filen mellem to linjer med `---` "
-             "(datafiler er ren YAML).\n"]
+def reference_blocks() -> Blocks:
+    parts: list[Block] = [paragraph(
+        "Denne side er genereret ud fra de samme regler, som ", Code("praksis check"),
+        " bruger. Nøglerne skrives i front matter øverst i filen mellem to linjer med ",
+        Code("---"), " (datafiler er ren YAML).")]
+    columns = tuple(Column(inlines(h)) for h in ("Nøgle", "Krævet", "Værdi", "Betydning"))
     for doc_type in document_types().values():
-        parts.append(f"## {doc_type.label.capitalize()} (`type: {doc_type.name}`)\n")
-        parts.append(doc_type.description + "\n")
-        parts.append(table(["Nøgle", "Krævet", "Værdi", "Betydning"], _rows(doc_type.schema)))
-    return "\n".join(parts)
+        parts.append(section(2, (Text(f"{doc_type.label.capitalize()} ("),
+                                 Code(f"type: {doc_type.name}"), Text(")")),
+                             paragraph(doc_type.description),
+                             Table(columns, tuple(_rows(doc_type.schema)))))
+    return tuple(parts)
 
 
-def reference_page(ctx: PageContext) -> dict[str, str]:
-    return {EDITORS_PATH: EDITORS_PAGE, REFERENCE_PATH: reference_markdown()}
+def reference_page(ctx: PageContext) -> dict[str, str | Generated]:
+    return {EDITORS_PATH: EDITORS_PAGE,
+            REFERENCE_PATH: Generated("Nøgler i front matter", reference_blocks())}
