@@ -93,10 +93,15 @@ class Tone(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Status:
-    """A status badge: its label, coloured by its tone on the site, bold in print."""
+    """A status badge: its label, coloured by its tone on the site, bold in print.
+
+    ``qualifies``: the badge qualifies what stands before it ('I gang' + 'Forfalden', a
+    deadline + 'Forfalden'). The site shows two badges; print, where both would be bold words
+    side by side ('I gang Forfalden'), puts it in brackets: 'I gang (forfalden)'."""
 
     label: str
     tone: Tone | str
+    qualifies: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,7 @@ from ..danish import format_date
 from ..model import Practice
 from ..model.assessment import PRIORITY_CSS, PRIORITY_LABELS, WHOLE_PRACTICE, Assessment, Priority
 from ..model.instrument import Element, Instrument
+from ..model.milestones import OVERDUE_LABEL
 from ..rules.scoring import (
     ADJUSTED_LABEL,
     MEAN_LABEL,
@@ -100,9 +101,6 @@ def score_table(score: AssessmentScore, previous: AssessmentScore | None = None)
 
 # --- priorities and the previous assessment ---------------------------------------------------
 
-OVERDUE_LABEL = "Forfalden"
-
-
 def previous_assessment(assessment: Assessment, ctx: PageContext) -> Assessment | None:
     """The assessment of the same practice with the same instrument just before this one."""
     same = [a for a in assessments_for(ctx.content, assessment.practice)
@@ -121,7 +119,7 @@ def element_name(priority: Priority, instrument: Instrument | None) -> str:
 def priority_status(priority: Priority, today: dt.date) -> Inlines:
     shown = Status(PRIORITY_LABELS[priority.status], PRIORITY_CSS[priority.status])
     if priority.overdue(today):
-        return (shown, Text(" "), Status(OVERDUE_LABEL, Tone.OVERDUE))
+        return (shown, Text(" "), Status(OVERDUE_LABEL, Tone.OVERDUE, qualifies=True))
     return (shown,)
 
 

@@ -210,7 +210,8 @@ def _date_cell(row: MilestoneProgress) -> Inlines:
         return inlines("–")
     kind, day = row.key_date
     shown = (Text(f"{_DATE_WORDS[kind]} "), Date(day))
-    return (*shown, Text(" "), Status(OVERDUE_LABEL, Tone.OVERDUE)) if row.overdue else shown
+    return ((*shown, Text(" "), Status(OVERDUE_LABEL, Tone.OVERDUE, qualifies=True))
+            if row.overdue else shown)
 
 
 def _note_cell(row: MilestoneProgress) -> Inlines:

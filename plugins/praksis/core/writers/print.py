@@ -211,6 +211,8 @@ class _Writer:
             case Percent():
                 return _escape(percent(node.value))
             case Status():
+                if node.qualifies:
+                    return f"(**{_escape(node.label.lower())}**)"
                 return f"**{_escape(node.label)}**"
             case Progress():
                 return _escape(percent(node.value))
