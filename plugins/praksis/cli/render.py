@@ -21,7 +21,7 @@ def render(out_dir: Path, config_file: Path | None) -> None:
 
     found = find_project(config_file)
     try:
-        project = load_project(found.usable(found.required_config()))
+        project = load_project(found.usable(found.required_config()), found.content_folder())
         content = load_content(project.docs_dir, project_root=project.root)
         for problem in content.problems:
             if problem.is_error or problem.is_warning:

@@ -214,18 +214,16 @@ def site_nav(paths: list[str], titles: dict[str, str]) -> list[Any]:
 class Project:
     config_file: Path
     config: dict[str, Any]
+    # The content folder as every command finds it (cli/project.py), not read again here.
+    docs_dir: Path
 
     @property
     def root(self) -> Path:
         return self.config_file.resolve().parent
 
-    @property
-    def docs_dir(self) -> Path:
-        return self.root / str(self.config.get("docs_dir") or "docs")
 
-
-def load_project(config_file: Path) -> Project:
-    return Project(config_file, read_config(config_file))
+def load_project(config_file: Path, docs_dir: Path) -> Project:
+    return Project(config_file, read_config(config_file), docs_dir)
 
 
 def page_context(project: Project, content: ContentSet, exported: dict[str, dict[str, Path]],
