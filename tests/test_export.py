@@ -28,7 +28,7 @@ from praksis.export import docx_book
 from praksis.export import history as git_module
 from praksis.export import plan as plan_module
 from praksis.export.errors import ExportError
-from praksis.export.typst_pdf import compile_pdf, svg_to_png
+from praksis.export.typst_pdf import compile_pdf, svg_to_png, svgs_to_png
 
 from conftest import ROOT, SAMPLE_CONTENT, run_cli, write
 
@@ -450,6 +450,33 @@ def test_a_chart_that_cannot_be_drawn_is_an_error(tmp_path: Path) -> None:
     assert str(caught.value).startswith("diagrammet x.svg kunne ikke laves om til PNG til "
                                         "Word-udgaven: ")
     assert not (broken / "_grafik/x.png").exists()
+
+
+_SVG = ("<svg xmlns='http://www.w3.org/2000/svg' width='{w}' height='20'>"
+        "<rect width='{w}' height='20' fill='#{c}'/></svg>")
+
+
+def test_charts_drawn_in_one_run_are_the_charts_drawn_one_by_one(tmp_path: Path) -> None:
+    folder = write(tmp_path, {'_grafik/a "b".svg': _SVG.format(w=40, c="c00"),
+                              "_grafik/c.svg": _SVG.format(w=90, c="0a0")})
+    pairs = [(folder / '_grafik/a "b".svg', folder / "_grafik/1.png"),
+             (folder / "_grafik/c.svg", folder / "_grafik/2.png")]
+    svgs_to_png(pairs, folder)
+    for svg, png in pairs:
+        svg_to_png(svg, png.with_name("alone-" + png.name))
+        assert png.read_bytes() == png.with_name("alone-" + png.name).read_bytes(), svg.name
+    assert (folder / "_grafik/1.png").read_bytes() != (folder / "_grafik/2.png").read_bytes()
+    assert sorted(p.name for p in folder.iterdir()) == ["_grafik"]   # its typst file is gone
+
+
+def test_a_broken_chart_among_many_is_named(tmp_path: Path) -> None:
+    folder = write(tmp_path, {"_grafik/ok.svg": _SVG.format(w=40, c="c00"),
+                              "_grafik/x.svg": "<svg xmlns='http://www.w3.org/2000/svg'><g>"})
+    with pytest.raises(ExportError) as caught:
+        svgs_to_png([(folder / "_grafik/ok.svg", folder / "_grafik/ok.png"),
+                     (folder / "_grafik/x.svg", folder / "_grafik/x.png")], folder)
+    assert str(caught.value).startswith("diagrammet x.svg kunne ikke laves om til PNG")
+    assert not (folder / "_grafik/x.png").exists()
 
 
 def test_no_approved_documents_suggests_draft(project: Path) -> None:

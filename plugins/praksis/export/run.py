@@ -15,7 +15,7 @@ from .docx_book import finish_docx
 from .errors import ExportError
 from .pandoc import run_pandoc
 from .plan import INPUT_FILE, REFERENCE_DOCX, ExportPlan, png_path
-from .typst_pdf import compile_pdf, svg_to_png
+from .typst_pdf import compile_pdf, svgs_to_png
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class ExportResult:
 def stage(plan: ExportPlan, content_root: Path, content_label: str, workdir: Path) -> None:
     """Everything pandoc reads, in ``workdir``: the Markdown, images, the reference document."""
     (workdir / INPUT_FILE).write_text(plan.markdown, encoding="utf-8")
+    to_png: list[tuple[Path, Path]] = []
     for image in plan.images:
         target = workdir / PurePosixPath(image.path)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -40,7 +41,8 @@ def stage(plan: ExportPlan, content_root: Path, content_label: str, workdir: Pat
                                   "eller læg billedet i mappen.")
             shutil.copyfile(source, target)
         if plan.format == "docx" and image.path.lower().endswith(".svg"):
-            svg_to_png(target, workdir / PurePosixPath(png_path(image)))  # see markdown_for
+            to_png.append((target, workdir / PurePosixPath(png_path(image))))  # markdown_for
+    svgs_to_png(to_png, workdir)
     if plan.format == "docx":
         (workdir / REFERENCE_DOCX).write_bytes(reference_docx(plan.running_header))
 

